@@ -1,0 +1,1 @@
+"""Grappe: the platform an innovation cluster (pôle de compétitivité) runs on."""

@@ -1,0 +1,113 @@
+"""Writes on core objects: API tokens and the vocabulary."""
+
+import csv
+import hashlib
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from grappe.core.activity import changes_since, field_values, log_activity
+from grappe.core.models import ApiToken, Facet, Term, User
+
+TOKEN_PREFIX = "grp_"
+DEFAULT_VOCABULARY = Path(__file__).resolve().parent / "data" / "vocabulary.csv"
+
+
+def token_digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    token: ApiToken
+    raw: str  # shown once to its owner, never stored
+
+
+@transaction.atomic
+def create_api_token(*, user: User, name: str) -> IssuedToken:
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Give the token a name.")})
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user, name=name[:100], prefix=raw[:12], digest=token_digest(raw)
+    )
+    log_activity(actor=user, action="core.api_token.created", target=token)
+    return IssuedToken(token=token, raw=raw)
+
+
+@transaction.atomic
+def revoke_api_token(*, token: ApiToken, actor: User) -> ApiToken:
+    if token.user_id != actor.pk and not actor.is_superuser:
+        raise PermissionDenied(_("You can only revoke your own tokens."))
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        log_activity(actor=actor, action="core.api_token.revoked", target=token)
+    return token
+
+
+def user_for_token(raw: str) -> User | None:
+    """The active user owning this token, or None. Marks the token as used."""
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(digest=token_digest(raw), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    now = timezone.now()
+    # Written at most once a minute so that reading the API does not write on every call.
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user
+
+
+def read_vocabulary_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _split(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split("|") if part.strip()]
+
+
+@transaction.atomic
+def load_vocabulary(*, rows: Iterable[dict[str, str]], actor: User | None) -> dict[str, int]:
+    """Create or update terms by code; a row with an unknown facet stops the whole load."""
+    created = updated = 0
+    for number, row in enumerate(rows, start=2):
+        code = (row.get("code") or "").strip()
+        facet = (row.get("facet") or "").strip()
+        if not code or facet not in Facet.values:
+            raise ValidationError(
+                _("Row %(row)s: a code and a facet among %(facets)s are required.")
+                % {"row": number, "facets": ", ".join(Facet.values)}
+            )
+        values = {
+            "facet": facet,
+            "label_fr": (row.get("label_fr") or code).strip(),
+            "label_en": (row.get("label_en") or row.get("label_fr") or code).strip(),
+            "synonyms_fr": _split(row.get("synonyms_fr")),
+            "synonyms_en": _split(row.get("synonyms_en")),
+        }
+        term = Term.objects.filter(code=code).first()
+        if term is None:
+            Term.objects.create(code=code, **values)
+            created += 1
+        else:
+            before = field_values(term, values)
+            for name, value in values.items():
+                setattr(term, name, value)
+            if changes := changes_since(before, term):
+                term.save(update_fields=list(changes))
+                updated += 1
+    summary = {"created": created, "updated": updated}
+    log_activity(actor=actor, action="core.vocabulary.loaded", data=summary)
+    return summary
