@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "grappe.members",
     "grappe.reporting",
     "grappe.api",
+    "grappe.demo",
 ]
 
 MIDDLEWARE = [
