@@ -5,25 +5,30 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/grappe_ci
 PYTEST_ARGS ?=
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: install demo serve test test-pg lint format messages clean
 
 $(STAMP): pyproject.toml constraints.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
-	touch $(STAMP)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "Grappe needs Python 3.11 or newer ($(PYTHON) is $$($(PYTHON) --version 2>&1))."; exit 1; }
+	@$(BIN)/python -m pip --version >/dev/null 2>&1 || $(PYTHON) -m venv $(VENV) \
+		|| { echo "Could not create $(VENV): on Debian or Ubuntu, run 'sudo apt install python3-venv'."; exit 1; }
+	@echo "Installing Grappe and its pinned dependencies (constraints.txt) in $(VENV)…"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	@touch $(STAMP)
 
 install: $(STAMP)
 
 demo: install
-	mkdir -p var
 	$(BIN)/grappe migrate --noinput
 	$(BIN)/grappe demo
-	$(BIN)/grappe runserver 127.0.0.1:8000
+	@echo "Grappe is served at http://$(HOST):$(PORT)/ (Ctrl+C to stop)."
+	$(BIN)/grappe runserver $(HOST):$(PORT)
 
 serve: install
-	$(BIN)/grappe runserver 127.0.0.1:8000
+	$(BIN)/grappe runserver $(HOST):$(PORT)
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
