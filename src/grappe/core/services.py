@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -111,3 +112,44 @@ def load_vocabulary(*, rows: Iterable[dict[str, str]], actor: User | None) -> di
     summary = {"created": created, "updated": updated}
     log_activity(actor=actor, action="core.vocabulary.loaded", data=summary)
     return summary
+
+
+@transaction.atomic
+def create_user(
+    *,
+    actor: User | None,
+    username: str,
+    password: str,
+    email: str = "",
+    is_staff: bool = False,
+    is_superuser: bool = False,
+) -> User:
+    """A new login; the password must pass the project's password validators."""
+    user = User(username=username.strip(), email=email.strip().lower(), is_staff=is_staff)
+    user.is_superuser = is_superuser
+    user.full_clean(exclude=["password"])
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from error
+    user.set_password(password)
+    user.save()
+    log_activity(
+        actor=actor,
+        action="core.user.created",
+        target=user,
+        data={"is_staff": is_staff, "is_superuser": is_superuser},
+    )
+    return user
+
+
+@transaction.atomic
+def set_user_password(*, actor: User | None, user: User, password: str) -> User:
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from error
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    log_activity(actor=actor, action="core.user.password_set", target=user)
+    return user

@@ -1,6 +1,8 @@
 """Every write of the members domain: one transaction, one activity-log entry per object."""
 
 import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -14,6 +16,7 @@ from grappe.core.activity import changes_since, field_values, log_activity
 from grappe.core.models import User
 from grappe.members.choices import ContactRole, GovernanceRole, GoverningBody, MembershipStatus
 from grappe.members.models import (
+    FIRST_YEAR,
     Affiliation,
     Cluster,
     ClusterMembership,
@@ -493,3 +496,116 @@ def create_partnership(
     _save_validated(partnership)
     log_activity(actor=actor, action="members.partnership.created", target=partnership)
     return partnership
+
+
+@transaction.atomic
+def create_cluster(
+    *,
+    actor: User | None,
+    name: str,
+    slug: str,
+    description_fr: str = "",
+    description_en: str = "",
+    animator: Person | None = None,
+) -> Cluster:
+    """A new thematic cluster of the pôle."""
+    cluster = Cluster(
+        name=name.strip(),
+        slug=slug,
+        description_fr=description_fr,
+        description_en=description_en,
+        animator=animator,
+    )
+    _save_validated(cluster)
+    log_activity(actor=actor, action="members.cluster.created", target=cluster)
+    return cluster
+
+
+@transaction.atomic
+def link_user_account(*, actor: User | None, person: Person, user: User) -> Person:
+    """Give a person a login; a user account belongs to one person at most."""
+    if Person.objects.filter(user=user).exclude(pk=person.pk).exists():
+        raise ValidationError({"user": _("This user account belongs to another person.")})
+    if person.user_id != user.pk:
+        person.user = user
+        person.save(update_fields=["user", "updated_at"])
+        log_activity(
+            actor=actor,
+            action="members.person.account_linked",
+            target=person,
+            data={"user": user.pk},
+        )
+    return person
+
+
+@dataclass(frozen=True)
+class MembershipRecord:
+    """One year of an organisation's membership, as kept in the books."""
+
+    organisation: Organisation
+    year: int
+    status: str = MembershipStatus.ACTIVE
+    invoiced_on: datetime.date | None = None
+    paid_on: datetime.date | None = None
+
+
+def _record_error(record: MembershipRecord, message: str) -> ValidationError:
+    return ValidationError(
+        _("%(org)s, %(year)s: %(message)s")
+        % {"org": record.organisation.name, "year": record.year, "message": message}
+    )
+
+
+@transaction.atomic
+def import_memberships(
+    *, actor: User | None, records: Sequence[MembershipRecord]
+) -> list[Membership]:
+    """Create many memberships at once (the books of past years), fees from the schedule.
+
+    A record for a year the organisation already has, a year without a rate, an unknown
+    status or a payment without its invoice stops the whole import: nothing is written.
+    """
+    organisation_ids = {record.organisation.pk for record in records}
+    taken = set(
+        Membership.objects.filter(organisation_id__in=organisation_ids).values_list(
+            "organisation_id", "year"
+        )
+    )
+    fees: dict[tuple[str, str, int], Decimal | None] = {}
+    memberships = []
+    for record in records:
+        organisation = record.organisation
+        key = (organisation.pk, record.year)
+        if key in taken:
+            raise _record_error(record, _("this organisation already has a membership that year."))
+        taken.add(key)
+        if record.status not in MembershipStatus.values:
+            raise _record_error(record, _("unknown status “%s”.") % record.status)
+        if record.year < FIRST_YEAR:
+            raise _record_error(record, _("the pôle did not exist yet."))
+        if record.paid_on and (not record.invoiced_on or record.paid_on < record.invoiced_on):
+            raise _record_error(record, _("a membership must be invoiced before it is paid."))
+        rate_key = (organisation.dues_category, organisation.headcount_band, record.year)
+        if rate_key not in fees:
+            fees[rate_key] = fee_for(organisation=organisation, year=record.year)
+        if fees[rate_key] is None:
+            raise _record_error(record, _("the fee schedule has no rate for this organisation."))
+        memberships.append(
+            Membership(
+                organisation=organisation,
+                year=record.year,
+                status=record.status,
+                fee=fees[rate_key],
+                invoiced_on=record.invoiced_on,
+                paid_on=record.paid_on,
+            )
+        )
+    created = Membership.objects.bulk_create(memberships)
+    for membership in created:
+        log_activity(
+            actor=actor,
+            action="members.membership.created",
+            target=membership,
+            data={"fee": str(membership.fee), "status": membership.status, "import": True},
+        )
+    return created
