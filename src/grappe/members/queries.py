@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from grappe.core.models import User
@@ -194,3 +194,25 @@ def directory_people(*, consented_only: bool) -> QuerySet[Person]:
     if consented_only:
         queryset = queryset.filter(directory_consent=True)
     return queryset.order_by("last_name", "first_name", "id")
+
+def with_member_flag(
+    queryset: QuerySet[Organisation], year: int | None = None
+) -> QuerySet[Organisation]:
+    """Annotate `is_member`: whether each organisation is a member in `year` (default now)."""
+    active = Membership.objects.filter(
+        organisation=OuterRef("pk"),
+        year=year or current_year(),
+        status=MembershipStatus.ACTIVE,
+    )
+    return queryset.annotate(is_member=Exists(active))
+
+
+def departements_in_use() -> list[str]:
+    """The départements where at least one organisation is, for the list's filter."""
+    return list(
+        Organisation.objects.exclude(departement="")
+        .order_by("departement")
+        .values_list("departement", flat=True)
+        .distinct()
+    )
+
