@@ -17,3 +17,15 @@ def activity_for(target: models.Model, *, limit: int = 50) -> QuerySet[ActivityL
 
 def tokens_of(user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user)
+
+
+def account_of(user: User) -> User:
+    """The user with the person the members app links to it and that person's organisations.
+
+    Core imports nothing from the apps above it: the relations are named, not imported.
+    """
+    return (
+        User.objects.select_related("person")
+        .prefetch_related("person__affiliations__organisation")
+        .get(pk=user.pk)
+    )
