@@ -195,6 +195,7 @@ def directory_people(*, consented_only: bool) -> QuerySet[Person]:
         queryset = queryset.filter(directory_consent=True)
     return queryset.order_by("last_name", "first_name", "id")
 
+
 def with_member_flag(
     queryset: QuerySet[Organisation], year: int | None = None
 ) -> QuerySet[Organisation]:
@@ -216,3 +217,80 @@ def departements_in_use() -> list[str]:
         .distinct()
     )
 
+
+MEMBERSHIP_SORTS = {
+    "organisation": ("organisation__name", "id"),
+    "-organisation": ("-organisation__name", "-id"),
+    "fee": ("fee", "organisation__name"),
+    "-fee": ("-fee", "organisation__name"),
+    "status": ("status", "organisation__name"),
+    "-status": ("-status", "organisation__name"),
+    "paid_on": ("paid_on", "organisation__name"),
+    "-paid_on": ("-paid_on", "organisation__name"),
+}
+
+
+def membership_table(
+    year: int, *, status: str = "", sort: str = "organisation"
+) -> QuerySet[Membership]:
+    """The memberships of a year for the staff's table, filtered and sorted."""
+    order = MEMBERSHIP_SORTS.get(sort, MEMBERSHIP_SORTS["organisation"])
+    return memberships_of_year(year, status=status).order_by(*order)
+
+
+def renewal_candidates(year: int) -> QuerySet[Organisation]:
+    """The active members of `year` that have no membership for the next year yet."""
+    return (
+        Organisation.objects.filter(
+            memberships__year=year, memberships__status=MembershipStatus.ACTIVE
+        )
+        .exclude(memberships__year=year + 1)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def animator_candidates(cluster: Cluster) -> QuerySet[Person]:
+    """Who may animate a cluster: the current staff, and the cluster's animator."""
+    staff_people = staff().values("person_id")
+    return Person.objects.filter(Q(pk__in=staff_people) | Q(pk=cluster.animator_id)).order_by(
+        "last_name", "first_name"
+    )
+
+
+def people_visible_to(user: User, *, organisation: str = "") -> QuerySet[Person]:
+    """The people `user` may see (perm `members.view_person`), with their organisations.
+
+    The staff see everyone; anyone else the people who consented to the directory, and
+    when signed in also themselves and the people of their own organisations.
+    `organisation` keeps only the people of the organisation with that slug.
+    """
+    queryset = directory_people(consented_only=False)
+    if not (user.is_active and user.is_staff):
+        visible = Q(directory_consent=True)
+        if user.is_authenticated:
+            colleagues = Affiliation.objects.filter(organisation__in=organisations_of(user))
+            visible |= Q(user=user) | Q(pk__in=colleagues.values("person_id"))
+        queryset = queryset.filter(visible)
+    if organisation:
+        affiliated = Affiliation.objects.filter(organisation__slug=organisation)
+        queryset = queryset.filter(pk__in=affiliated.values("person_id"))
+    return queryset
+
+
+def search_memberships(
+    *,
+    year: int | None = None,
+    status: str = "",
+    organisations: QuerySet[Organisation] | None = None,
+) -> QuerySet[Membership]:
+    """Memberships with their organisation, newest year first, optionally filtered;
+    `organisations` (when given) keeps only the memberships of those organisations."""
+    queryset = Membership.objects.select_related("organisation")
+    if year is not None:
+        queryset = queryset.filter(year=year)
+    if status:
+        queryset = queryset.filter(status=status)
+    if organisations is not None:
+        queryset = queryset.filter(organisation__in=organisations)
+    return queryset.order_by("-year", "organisation__name", "id")
