@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.test import override_settings
 from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -29,6 +30,17 @@ MISSING_BROWSER = (
     f"The browser tests need Debian's Chromium at {CHROMIUM}: install it with "
     "`sudo apt install chromium`."
 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _static_root(tmp_path_factory) -> Iterator[None]:
+    """An existing STATIC_ROOT for the live server, which starts once per test process.
+
+    WhiteNoise warns (an error under filterwarnings) when STATIC_ROOT does not exist, as
+    before the first `collectstatic`; the files themselves come from the apps' static folders.
+    """
+    with override_settings(STATIC_ROOT=tmp_path_factory.mktemp("static")):
+        yield
 
 
 @pytest.fixture(scope="package")
