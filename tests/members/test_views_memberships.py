@@ -238,6 +238,7 @@ def test_create_a_membership_from_the_schedule(staff_client):
     assert staff_client.get(url).status_code == 200
     response = staff_client.post(url, {"year": THIS_YEAR, "fee": ""})
     assert response.status_code == 302
+    assert response["Location"] == organisation.get_absolute_url()
     membership = Membership.objects.get(organisation=organisation)
     assert membership.fee == Decimal("3000")
     assert membership.status == MembershipStatus.PENDING

@@ -190,7 +190,7 @@ def membership_create(request: HttpRequest, slug: str) -> HttpResponse:
                     "fee": membership.fee,
                 },
             )
-            return redirect(_list_url(membership.year))
+            return redirect(organisation)
     year = queries.current_year()
     context = {
         "organisation": organisation,
