@@ -9,6 +9,15 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _static_root(settings, tmp_path_factory):
+    # WhiteNoise warns (an error here) when STATIC_ROOT does not exist; the suite never
+    # runs collectstatic, so give it an empty directory of its own.
+    root = tmp_path_factory.getbasetemp() / "static"
+    root.mkdir(exist_ok=True)
+    settings.STATIC_ROOT = root
+
+
 @pytest.fixture
 def staff_user(db):
     return StaffUserFactory(username="staff")
