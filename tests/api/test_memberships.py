@@ -189,3 +189,24 @@ def test_renew_without_a_rate_is_422_and_writes_nothing(staff_api):
 
 def test_member_may_not_renew(member_api):
     assert member_api.post("/memberships/renew", {"year": THIS_YEAR}).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("path", "payload"),
+    [
+        ("/memberships", {"organisation": "decolletage-comtois", "year": 2030, "fee": "1"}),
+        ("/memberships/renew", {"year": 2025}),
+        ("/memberships/{id}/status", {"status": "resigned"}),
+        ("/memberships/{id}/invoice", {"invoiced_on": "2026-01-01"}),
+        ("/memberships/{id}/payment", {"paid_on": "2026-01-01"}),
+    ],
+)
+def test_staff_only_actions_are_refused(member_api, anonymous_api, member_org, path, payload):
+    membership = member_org.memberships.get()
+    before = ActivityLog.objects.count()
+    path = path.replace("{id}", str(membership.pk))
+    assert member_api.post(path, payload).status_code == 403
+    assert anonymous_api.post(path, payload).status_code == 401
+    membership.refresh_from_db()
+    assert (membership.status, membership.invoiced_on, membership.paid_on) == ("active", None, None)
+    assert ActivityLog.objects.count() == before

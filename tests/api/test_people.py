@@ -1,10 +1,11 @@
 """People over the API: consent decides who the public sees, rules decide the rest."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from grappe.core.models import ActivityLog
 from grappe.members.models import Person
-from tests.factories import AffiliationFactory, OrganisationFactory, PersonFactory
+from tests.factories import AffiliationFactory, OrganisationFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +178,16 @@ def test_editing_a_visible_stranger_is_403_and_an_invisible_one_404(
 
 def test_anonymous_may_not_edit(anonymous_api, consenting):
     assert anonymous_api.patch(f"/people/{consenting.pk}", {"job_title": "X"}).status_code == 401
+
+
+@pytest.mark.parametrize("who", ["anonymous", "member", "outsider", "staff"])
+def test_the_list_is_exactly_the_people_the_rules_let_one_see(
+    who, api_as, member_api_user, api_staff, consenting, private, stranger
+):
+    from_rules = {"member": member_api_user, "staff": api_staff}
+    user = from_rules.get(who) or (UserFactory() if who == "outsider" else AnonymousUser())
+    api = api_as(None if who == "anonymous" else user)
+    allowed = {
+        person.pk for person in Person.objects.all() if user.has_perm("members.view_person", person)
+    }
+    assert ids(api.get("/people")) == allowed
