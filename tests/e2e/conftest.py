@@ -33,11 +33,13 @@ MISSING_BROWSER = (
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _static_root(tmp_path_factory) -> Iterator[None]:
-    """An existing STATIC_ROOT for the live server, which starts once per test process.
+def _live_server_static_root(tmp_path_factory) -> Iterator[None]:
+    """An existing STATIC_ROOT before the live server starts (once per test process).
 
     WhiteNoise warns (an error under filterwarnings) when STATIC_ROOT does not exist, as
-    before the first `collectstatic`; the files themselves come from the apps' static folders.
+    before the first `collectstatic`. The suite-wide fixture of tests/conftest.py sets one per
+    test, too late for the live server, which is started before any function-scoped fixture.
+    The files themselves come from the apps' static folders.
     """
     with override_settings(STATIC_ROOT=tmp_path_factory.mktemp("static")):
         yield
