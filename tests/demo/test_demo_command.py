@@ -1,18 +1,20 @@
 """The demo pôle: the figures of DESIGN §1, valid data, and a second run that changes nothing."""
 
 import datetime
+import io
 from decimal import Decimal
 
 import phonenumbers
 import pytest
 from django.contrib.auth import authenticate
+from django.core.management import call_command
 from django.db.models import F
 from django.utils import timezone
 from stdnum.fr import siren as stdnum_siren
 from stdnum.fr import siret as stdnum_siret
 
 from grappe.core.models import ActivityLog, Term
-from grappe.members import queries
+from grappe.members import queries, services
 from grappe.members.choices import DuesCategory, MembershipStatus, OrganisationKind
 from grappe.members.geography import place_of_postcode
 from grappe.members.models import Cluster, Membership, Organisation, Partnership, Person
@@ -156,3 +158,32 @@ def test_a_second_run_changes_nothing(demo):
         ActivityLog.objects.filter(id__gt=demo.last_log_id).values_list("action", flat=True)
     )
     assert new_actions <= {"core.vocabulary.loaded"}
+
+
+def test_no_invoice_or_payment_is_dated_after_today(demo):
+    today = timezone.localdate()
+    assert not Membership.objects.filter(invoiced_on__gt=today).exists()
+    assert not Membership.objects.filter(paid_on__gt=today).exists()
+
+
+def test_a_run_brings_edited_records_back_to_the_plan(demo):
+    organisation = Organisation.objects.get(slug="decolletage-vuillemin")
+    services.update_organisation(
+        actor=None, organisation=organisation, data={"city": "Les Fins"}, staff=True
+    )
+    person = Person.objects.get(user__username="membre")
+    services.update_person(actor=None, person=person, data={"job_title": "Gérante"})
+    membership = organisation.memberships.get(year=2010)
+    planned_invoice = membership.invoiced_on
+    services.record_invoice(
+        actor=None, membership=membership, invoiced_on=datetime.date(2010, 3, 31)
+    )
+
+    call_command("demo", quiet=True, stdout=io.StringIO())
+
+    organisation.refresh_from_db()
+    person.refresh_from_db()
+    membership.refresh_from_db()
+    assert organisation.city == "Morteau"
+    assert person.job_title == "Présidente-directrice générale"
+    assert membership.invoiced_on == planned_invoice

@@ -59,25 +59,25 @@ def build(context: DemoContext) -> list[str]:
 
 
 def ensure_organisations(plans: Iterable[OrganisationPlan]) -> dict[str, Organisation]:
+    """Import the missing organisations in one go; bring the others to the plan."""
     plans = list(plans)
     existing = Organisation.objects.in_bulk([plan.slug for plan in plans], field_name="slug")
-    saved = {}
     for plan in plans:
-        data = plan.data()
         organisation = existing.get(plan.slug)
-        if organisation is None:
-            organisation = services.create_organisation(actor=None, data=data)
-        elif any(getattr(organisation, name) != value for name, value in data.items()):
+        data = plan.data()
+        if organisation and any(getattr(organisation, k) != v for k, v in data.items()):
             services.update_organisation(
                 actor=None, organisation=organisation, data=data, staff=True
             )
-        saved[plan.slug] = organisation
-    return saved
+    missing = [plan.data() for plan in plans if plan.slug not in existing]
+    created = services.import_organisations(actor=None, rows=missing)
+    return existing | {organisation.slug: organisation for organisation in created}
 
 
 def ensure_people(
     plans: list[PersonPlan], organisations: dict[str, Organisation]
 ) -> dict[str, Person]:
+    """Import the missing people in one go; bring the others and their roles to the plan."""
     emails = [plan.email for plan in plans]
     existing = {person.email: person for person in Person.objects.filter(email__in=emails)}
     roles = {
@@ -86,23 +86,21 @@ def ensure_people(
             person__in=existing.values()
         ).values_list("person_id", "organisation_id", "role")
     }
-    saved = {}
+    missing = []
     for plan in plans:
         organisation = organisations[plan.organisation]
         person = existing.get(plan.email)
         if person is None:
-            person = services.create_person(
-                actor=None, data=plan.data(), organisation=organisation, role=plan.role
+            missing.append(services.ContactRecord(plan.data(), organisation, plan.role))
+            continue
+        if any(getattr(person, name) != value for name, value in plan.data().items()):
+            services.update_person(actor=None, person=person, data=plan.data())
+        if roles.get((person.pk, organisation.pk)) != plan.role:
+            services.affiliate_person(
+                actor=None, person=person, organisation=organisation, role=plan.role
             )
-        else:
-            if any(getattr(person, name) != value for name, value in plan.data().items()):
-                services.update_person(actor=None, person=person, data=plan.data())
-            if roles.get((person.pk, organisation.pk)) != plan.role:
-                services.affiliate_person(
-                    actor=None, person=person, organisation=organisation, role=plan.role
-                )
-        saved[plan.email] = person
-    return saved
+    created = services.import_people(actor=None, records=missing)
+    return existing | {person.email: person for person in created}
 
 
 def _positions() -> set[tuple]:

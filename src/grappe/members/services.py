@@ -52,6 +52,9 @@ MEMBERSHIP_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
+CONSENT_FIELDS = frozenset({"directory_consent", "newsletter_opt_in"})
+
+
 def _unknown_fields(data: dict[str, Any], allowed: frozenset[str]) -> None:
     unknown = sorted(set(data) - allowed)
     if unknown:
@@ -607,5 +610,122 @@ def import_memberships(
             action="members.membership.created",
             target=membership,
             data={"fee": str(membership.fee), "status": membership.status, "import": True},
+        )
+    return created
+
+
+def _row_error(number: int, error: ValidationError) -> ValidationError:
+    if hasattr(error, "error_dict"):
+        return ValidationError(
+            {
+                name: [_("Row %(row)s: %(message)s") % {"row": number, "message": message}
+                       for message in messages]
+                for name, messages in error.message_dict.items()
+            }
+        )  # fmt: skip
+    return ValidationError(
+        _("Row %(row)s: %(message)s") % {"row": number, "message": "; ".join(error.messages)}
+    )
+
+
+def _batch_slug(name: str, taken: set[str]) -> str:
+    base = slugify(name)[:200] or "organisation"
+    slug, counter = base, 2
+    while slug in taken or Organisation.objects.filter(slug=slug).exists():
+        slug, counter = f"{base}-{counter}", counter + 1
+    taken.add(slug)
+    return slug
+
+
+@transaction.atomic
+def import_organisations(
+    *, actor: User | None, rows: Sequence[dict[str, Any]]
+) -> list[Organisation]:
+    """Create many organisations at once (a member file); all of them or none.
+
+    Each row is checked as `create_organisation` checks one; a SIRET used twice, in the
+    rows or in the database, stops the import with the row named.
+    """
+    organisations, slugs, sirets = [], set(), {}
+    for number, data in enumerate(rows, start=1):
+        _unknown_fields(data, ORGANISATION_FIELDS)
+        organisation = Organisation(**data)
+        try:
+            # The choices are checked field by field; the SIRET's uniqueness below.
+            organisation.full_clean(
+                exclude=["slug"], validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as error:
+            raise _row_error(number, error) from error
+        if organisation.siret:
+            if organisation.siret in sirets:
+                raise _row_error(number, ValidationError({"siret": _("This SIRET is twice.")}))
+            sirets[organisation.siret] = number
+        organisation.slug = _batch_slug(organisation.name, slugs)
+        organisations.append(organisation)
+    used = Organisation.objects.filter(siret__in=sirets).values_list("siret", flat=True).first()
+    if used:
+        message = _("Another organisation already has this SIRET.")
+        raise _row_error(sirets[used], ValidationError({"siret": message}))
+    created = Organisation.objects.bulk_create(organisations)
+    for organisation in created:
+        log_activity(
+            actor=actor,
+            action="members.organisation.created",
+            target=organisation,
+            data={"import": True},
+        )
+    return created
+
+
+@dataclass(frozen=True)
+class ContactRecord:
+    """A person to create as a contact of an organisation."""
+
+    data: dict[str, Any]
+    organisation: Organisation
+    role: str = ContactRole.OTHER
+
+
+@transaction.atomic
+def import_people(*, actor: User | None, records: Sequence[ContactRecord]) -> list[Person]:
+    """Create many people, each with their role in an organisation; all of them or none.
+
+    Each record is checked as `create_person` checks one; an e-mail used twice, in the
+    records or in the database, stops the import with the row named.
+    """
+    people, emails = [], {}
+    for number, record in enumerate(records, start=1):
+        _unknown_fields(record.data, PERSON_FIELDS)
+        consents = {k: v for k, v in record.data.items() if k in CONSENT_FIELDS}
+        person = Person(**{k: v for k, v in record.data.items() if k not in CONSENT_FIELDS})
+        _apply_consents(person, consents)
+        try:
+            person.full_clean(validate_unique=False, validate_constraints=False)
+            if record.role not in ContactRole.values:
+                raise ValidationError({"role": _("Unknown role “%s”.") % record.role})
+        except ValidationError as error:
+            raise _row_error(number, error) from error
+        if person.email:
+            if person.email in emails:
+                error = ValidationError({"email": _("This e-mail address is twice.")})
+                raise _row_error(number, error)
+            emails[person.email] = number
+        people.append(person)
+    used = Person.objects.filter(email__in=emails).values_list("email", flat=True).first()
+    if used:
+        message = _("Another person already has this e-mail address.")
+        raise _row_error(emails[used], ValidationError({"email": message}))
+    created = Person.objects.bulk_create(people)
+    Affiliation.objects.bulk_create(
+        Affiliation(person=person, organisation=record.organisation, role=record.role)
+        for person, record in zip(created, records, strict=True)
+    )
+    for person, record in zip(created, records, strict=True):
+        log_activity(
+            actor=actor,
+            action="members.person.created",
+            target=person,
+            data={"organisation": record.organisation.pk, "role": record.role, "import": True},
         )
     return created
