@@ -29,11 +29,12 @@ from grappe.members.queries import (
 )
 
 PAGE_SIZE = 25
+# (sort key, header, CSS classes: the columns a phone can do without are hidden there)
 SORT_COLUMNS = [
-    ("name", gettext_lazy("Name")),
-    ("kind", gettext_lazy("Kind")),
-    ("city", gettext_lazy("City")),
-    ("departement", gettext_lazy("Département")),
+    ("name", gettext_lazy("Name"), ""),
+    ("kind", gettext_lazy("Kind"), "d-none d-sm-table-cell"),
+    ("city", gettext_lazy("City"), ""),
+    ("departement", gettext_lazy("Département"), "d-none d-sm-table-cell"),
 ]
 
 
@@ -45,7 +46,7 @@ def _wants_partial(request: HttpRequest) -> bool:
 def _sort_headers(params: QueryDict, current: str) -> list[dict]:
     """One link per sortable column; a second click on the sorted column reverses it."""
     headers = []
-    for key, label in SORT_COLUMNS:
+    for key, label, css in SORT_COLUMNS:
         active = current.lstrip("-") == key
         descending = active and current.startswith("-")
         query = params.copy()
@@ -55,6 +56,7 @@ def _sort_headers(params: QueryDict, current: str) -> list[dict]:
             {
                 "key": key,
                 "label": label,
+                "css": css,
                 "url": f"?{query.urlencode()}",
                 "active": active,
                 "descending": descending,
