@@ -160,7 +160,9 @@ class _Planner:
         band: str = "",
         joined: int | None = None,
         left: int | None = None,
+        profile: tuple[tuple[str, ...], ...] = (),
     ) -> OrganisationPlan:
+        """A company; `profile` fixes its (processes, materials, markets, certifications)."""
         trade = (
             TRADES_BY_CODE[trade_code]
             if trade_code
@@ -179,6 +181,8 @@ class _Planner:
         certifications = self.pick(trade.certifications, 1, 1 + size, keep_first=True)
         if category == DuesCategory.TPE and self.random_.random() < 0.4:
             certifications = ()
+        if profile:
+            processes, materials, markets, certifications = profile
         founded = self.random_.randint(1890, 2012)
         fr, en = describe(
             intro_fr=trade.intro_fr.format(name=name, founded=founded, city=town.city),
@@ -246,7 +250,12 @@ def plan_organisations(year: int) -> list[OrganisationPlan]:
     plans = [
         planner.company(
             DuesCategory.PME, trade_code="decolletage", name="Décolletage Vuillemin",
-            city="Morteau", band="12", joined=FIRST_YEAR,
+            city="Morteau", band="12", joined=FIRST_YEAR, profile=(
+                ("decolletage", "tournage_cn", "ebavurage", "marquage_laser"),
+                ("laiton", "inox", "titane"),
+                ("luxe", "sante", "automobile"),
+                ("iso_9001", "iso_13485"),
+            ),
         ),
         planner.company(
             DuesCategory.PME, trade_code="usinage", name="Micro-Usinage du Haut-Doubs",

@@ -174,6 +174,8 @@ def plan_people(organisations: list[OrganisationPlan]) -> list[PersonPlan]:
             continue
         low, high = CONTACT_COUNTS[organisation.dues_category]
         count = planner.random_.randint(low, high) if organisation.is_member else 1
+        if organisation.slug == MEMBER_CONTACT[2]:
+            count = 3  # the member login sees colleagues it may edit
         others = OTHER_ROLES[organisation.kind]
         roles = [ContactRole.EXECUTIVE, *planner.random_.sample(others, min(count - 1, 3))]
         for index, role in enumerate(roles):
