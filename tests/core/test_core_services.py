@@ -1,4 +1,6 @@
 import pytest
+from django.db import transaction
+from django.template.loader import render_to_string
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from grappe.core.activity import log_activity
@@ -73,3 +75,10 @@ def test_vocabulary_row_with_unknown_facet_stops_the_load():
 def test_activity_log_refuses_to_write_outside_a_transaction():
     with pytest.raises(RuntimeError):
         log_activity(actor=None, action="x")
+
+
+def test_activity_of_the_system_renders_without_an_actor():
+    with transaction.atomic():
+        log_activity(actor=None, action="members.demo.loaded")
+    html = render_to_string("core/_activity.html", {"entries": ActivityLog.objects.all()})
+    assert "members.demo.loaded" in html
