@@ -1,7 +1,7 @@
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.core.exceptions import PermissionDenied, ValidationError
 
 from grappe.core.activity import log_activity
 from grappe.core.models import ActivityLog, Term
