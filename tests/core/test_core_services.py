@@ -1,8 +1,13 @@
+import re
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import translation
 
+from grappe.core.action_labels import registered_actions
 from grappe.core.activity import log_activity
 from grappe.core.models import ActivityLog, Term
 from grappe.core.services import (
@@ -81,4 +86,22 @@ def test_activity_of_the_system_renders_without_an_actor():
     with transaction.atomic():
         log_activity(actor=None, action="members.demo.loaded")
     html = render_to_string("core/_activity.html", {"entries": ActivityLog.objects.all()})
-    assert "members.demo.loaded" in html
+    assert "members.demo.loaded" in html  # an unregistered action shows its code
+
+
+def test_every_logged_action_has_a_readable_label():
+    source = Path(__file__).resolve().parents[2] / "src" / "grappe"
+    used = set()
+    for path in source.rglob("*.py"):
+        used |= set(re.findall(r'action="([a-z_]+\.[a-z_.]+)"', path.read_text(encoding="utf-8")))
+    assert used, "no action found: the pattern no longer matches the services"
+    assert used <= registered_actions(), used - registered_actions()
+
+
+def test_activity_shows_the_label_in_french():
+    with transaction.atomic():
+        log_activity(actor=None, action="members.organisation.updated")
+    with translation.override("fr"):
+        assert ActivityLog.objects.get().label == "organisation modifiée"
+    with translation.override("en"):
+        assert ActivityLog.objects.get().label == "organisation updated"

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from grappe.core.models import ActivityLog, User
 from grappe.core.services import create_user, set_user_password
@@ -20,6 +21,13 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The row messages are checked in English; the interface defaults to French.
+    with translation.override("en"):
+        yield
 
 
 def organisation_row(n: int, **changes) -> dict:

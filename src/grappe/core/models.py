@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from grappe.core.action_labels import action_label
 from grappe.core.i18n import localised
 
 
@@ -54,6 +55,10 @@ class ActivityLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+    @property
+    def label(self) -> str:
+        return action_label(self.action)
 
 
 class ApiToken(models.Model):

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from grappe.core.forms import apply_service_errors
@@ -217,7 +218,11 @@ def membership_renew(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("%(count)s pending memberships created for %(year)s.")
+                ngettext(
+                    "%(count)s pending membership created for %(year)s.",
+                    "%(count)s pending memberships created for %(year)s.",
+                    len(renewed),
+                )
                 % {"count": len(renewed), "year": year + 1},
             )
             return redirect(_list_url(year + 1))
