@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "grappe.core",
     "grappe.members",
+    "grappe.directory",
     "grappe.reporting",
     "grappe.api",
     "grappe.demo",

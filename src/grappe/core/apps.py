@@ -16,5 +16,7 @@ class CoreConfig(AppConfig):
                 "core.user.created": _("user account created"),
                 "core.user.password_set": _("password set"),
                 "core.vocabulary.loaded": _("vocabulary loaded"),
+                "core.term.created": _("vocabulary term created"),
+                "core.term.updated": _("vocabulary term updated"),
             }
         )

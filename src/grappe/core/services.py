@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from grappe.core.activity import changes_since, field_values, log_activity
+from grappe.core.hooks import TERMS_CHANGED, announce
 from grappe.core.models import ApiToken, Facet, Term, User
 
 TOKEN_PREFIX = "grp_"
@@ -83,6 +84,7 @@ def _split(value: str | None) -> list[str]:
 def load_vocabulary(*, rows: Iterable[dict[str, str]], actor: User | None) -> dict[str, int]:
     """Create or update terms by code; a row with an unknown facet stops the whole load."""
     created = updated = 0
+    updated_ids: list[int] = []
     for number, row in enumerate(rows, start=2):
         code = (row.get("code") or "").strip()
         facet = (row.get("facet") or "").strip()
@@ -109,8 +111,10 @@ def load_vocabulary(*, rows: Iterable[dict[str, str]], actor: User | None) -> di
             if changes := changes_since(before, term):
                 term.save(update_fields=list(changes))
                 updated += 1
+                updated_ids.append(term.pk)
     summary = {"created": created, "updated": updated}
     log_activity(actor=actor, action="core.vocabulary.loaded", data=summary)
+    announce(TERMS_CHANGED, updated_ids)
     return summary
 
 
@@ -153,3 +157,66 @@ def set_user_password(*, actor: User | None, user: User, password: str) -> User:
     user.save(update_fields=["password"])
     log_activity(actor=actor, action="core.user.password_set", target=user)
     return user
+
+
+TERM_FIELDS = frozenset({"facet", "label_fr", "label_en", "synonyms_fr", "synonyms_en"})
+
+
+def _clean_synonyms(values: Iterable[str]) -> list[str]:
+    """Trimmed, without blanks or repeats (case-insensitive), in the order given."""
+    seen, cleaned = set(), []
+    for value in values:
+        value = " ".join(str(value).split())
+        if value and value.casefold() not in seen:
+            seen.add(value.casefold())
+            cleaned.append(value)
+    return cleaned
+
+
+@transaction.atomic
+def create_term(
+    *,
+    actor: User | None,
+    code: str,
+    facet: str,
+    label_fr: str,
+    label_en: str = "",
+    synonyms_fr: Iterable[str] = (),
+    synonyms_en: Iterable[str] = (),
+) -> Term:
+    """A new vocabulary term; its code is stable once created."""
+    term = Term(
+        code=code.strip(),
+        facet=facet,
+        label_fr=label_fr.strip(),
+        label_en=(label_en or label_fr).strip(),
+        synonyms_fr=_clean_synonyms(synonyms_fr),
+        synonyms_en=_clean_synonyms(synonyms_en),
+    )
+    term.full_clean()
+    term.save()
+    log_activity(actor=actor, action="core.term.created", target=term)
+    return term
+
+
+@transaction.atomic
+def update_term(*, actor: User | None, term: Term, data: dict) -> Term:
+    """Change a term's labels, synonyms or facet; the organisations using it are reindexed."""
+    unknown = sorted(set(data) - TERM_FIELDS)
+    if unknown:
+        raise ValidationError({name: _("This field cannot be changed here.") for name in unknown})
+    data = dict(data)
+    for key in ("synonyms_fr", "synonyms_en"):
+        if key in data:
+            data[key] = _clean_synonyms(data[key])
+    before = field_values(term, data)
+    for name, value in data.items():
+        setattr(term, name, value)
+    term.full_clean()
+    if changes := changes_since(before, term):
+        term.save(update_fields=list(changes))
+        log_activity(
+            actor=actor, action="core.term.updated", target=term, data={"changes": changes}
+        )
+        announce(TERMS_CHANGED, [term.pk])
+    return term

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from grappe.core.activity import changes_since, field_values, log_activity
+from grappe.core.hooks import ORGANISATIONS_CHANGED, announce
 from grappe.core.models import User
 from grappe.members.choices import GovernanceRole, GoverningBody
 from grappe.members.models import (
@@ -59,6 +60,7 @@ def join_cluster(
             target=organisation,
             data={"cluster": cluster.slug},
         )
+        announce(ORGANISATIONS_CHANGED, [organisation.pk])
     return link
 
 
@@ -74,6 +76,7 @@ def leave_cluster(*, actor: User | None, cluster: Cluster, organisation: Organis
             target=organisation,
             data={"cluster": cluster.slug},
         )
+        announce(ORGANISATIONS_CHANGED, [organisation.pk])
 
 
 @transaction.atomic

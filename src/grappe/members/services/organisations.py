@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from grappe.core.activity import changes_since, field_values, log_activity
+from grappe.core.hooks import ORGANISATIONS_CHANGED, announce
 from grappe.core.models import User
 from grappe.members.models import (
     Organisation,
@@ -38,6 +39,7 @@ def create_organisation(*, actor: User | None, data: dict[str, Any]) -> Organisa
     organisation.slug = _unique_slug(organisation.name)
     save_validated(organisation)
     log_activity(actor=actor, action="members.organisation.created", target=organisation)
+    announce(ORGANISATIONS_CHANGED, [organisation.pk])
     return organisation
 
 
@@ -58,6 +60,7 @@ def update_organisation(
             target=organisation,
             data={"changes": changes},
         )
+        announce(ORGANISATIONS_CHANGED, [organisation.pk])
     return organisation
 
 
@@ -108,4 +111,5 @@ def import_organisations(
             target=organisation,
             data={"import": True},
         )
+    announce(ORGANISATIONS_CHANGED, [organisation.pk for organisation in created])
     return created
