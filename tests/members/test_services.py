@@ -344,3 +344,16 @@ def test_membership_totals():
     totals = membership_totals(2026)
     assert (totals.count, totals.active, totals.pending) == (3, 2, 1)
     assert (totals.fees, totals.invoiced, totals.paid) == (700, 300, 200)
+
+
+def test_organisation_general_contact_is_validated(staff_user):
+    org = services.create_organisation(
+        actor=staff_user,
+        data={"name": "Standard SA", "email": "Contact@Example.org", "phone": "03 81 00 00 00"},
+    )
+    assert (org.email, org.phone) == ("contact@example.org", "+33381000000")
+    with pytest.raises(ValidationError) as error:
+        services.update_organisation(
+            actor=staff_user, organisation=org, data={"phone": "0"}, staff=True
+        )
+    assert "phone" in error.value.message_dict

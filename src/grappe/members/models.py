@@ -64,6 +64,10 @@ class Organisation(models.Model):
     region = models.CharField(_("region"), max_length=100, blank=True)
     country = models.CharField(_("country"), max_length=2, default="FR")
     website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("general e-mail"), blank=True)
+    phone = models.CharField(
+        _("switchboard phone"), max_length=20, blank=True, validators=[validate_phone]
+    )
     description_fr = models.TextField(_("description (French)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     dues_category = models.CharField(
@@ -112,7 +116,12 @@ class Organisation(models.Model):
         self.siret = self.siret.replace(" ", "")
         self.siren = self.siren.replace(" ", "")
         self.country = (self.country or "FR").upper()
+        self.email = (self.email or "").strip().lower()
         errors = {}
+        try:
+            self.phone = normalise_phone(self.phone)
+        except ValidationError as error:
+            errors["phone"] = error
         if self.siret and stdnum_siret.is_valid(self.siret):
             if not self.siren:
                 self.siren = self.siret[:9]

@@ -74,6 +74,8 @@ class OrganisationPublic(Schema):
     region: str
     country: str
     website: str
+    email: str
+    phone: str
     description_fr: str
     description_en: str
     clusters: list[ClusterRef]
@@ -129,6 +131,8 @@ class OrganisationIn(Input):
     city: Text = ""
     country: Text = "FR"
     website: Text = ""
+    email: Text = ""
+    phone: Text = ""
     description_fr: Text = ""
     description_en: Text = ""
     dues_category: DuesCategory = DuesCategory.PME
@@ -148,6 +152,8 @@ class OrganisationPatch(Input):
     city: Text = None
     country: Text = None
     website: Text = None
+    email: Text = None
+    phone: Text = None
     description_fr: Text = None
     description_en: Text = None
     dues_category: DuesCategory = None

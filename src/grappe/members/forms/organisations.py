@@ -98,6 +98,8 @@ class OrganisationForm(BootstrapForm, forms.Form):
         "country", help_text=_("Two-letter ISO code; FR derives the département.")
     )
     website = _model_field("website", assume_scheme="https")
+    email = _model_field("email")
+    phone = _model_field("phone")
     description_fr = _model_field("description_fr", widget=forms.Textarea(attrs={"rows": 6}))
     description_en = _model_field("description_en", widget=forms.Textarea(attrs={"rows": 6}))
 
@@ -112,7 +114,7 @@ class OrganisationForm(BootstrapForm, forms.Form):
         (_("Identity"), ("name", "kind", "dues_category", "siren", "siret", "naf_code",
                          "headcount_band")),
         (_("Address"), ("address", "postcode", "city", "country")),
-        (_("Presentation"), ("website", "description_fr", "description_en")),
+        (_("Presentation"), ("website", "email", "phone", "description_fr", "description_en")),
     )  # fmt: skip
 
     @staticmethod

@@ -14,7 +14,8 @@ from grappe.members.models import (
 ORGANISATION_FIELDS = frozenset(
     {
         "name", "kind", "siren", "siret", "naf_code", "headcount_band", "address", "postcode",
-        "city", "country", "website", "description_fr", "description_en", "dues_category",
+        "city", "country", "website", "email", "phone", "description_fr", "description_en",
+        "dues_category",
     }
 )  # fmt: skip
 
