@@ -45,7 +45,7 @@ format: install
 	$(BIN)/ruff format src tests bench
 
 messages: install
-	cd src/grappe && ../../$(BIN)/grappe makemessages -l fr -l en --no-obsolete --ignore 'static/*' && ../../$(BIN)/grappe compilemessages
+	cd src/grappe && ../../$(BIN)/grappe makemessages -l fr --no-obsolete --ignore 'static/*' --ignore 'migrations/*' && ../../$(BIN)/grappe compilemessages
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
