@@ -52,3 +52,29 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, models.Model):
         return value.pk
     return str(value)
+
+
+def log_activities(
+    *,
+    actor: User | None,
+    action: str,
+    entries: Iterable[tuple[models.Model, dict[str, Any] | None]],
+) -> int:
+    """`log_activity` for many targets at once (a bulk import): one entry per (target, data),
+    written in a few queries; must run inside the caller's transaction. Returns the count."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("log_activities must be called inside the service's transaction.")
+    actor = actor if actor is not None and actor.is_authenticated else None
+    logs = [
+        ActivityLog(
+            actor=actor,
+            action=action,
+            data=data or {},
+            content_type=ContentType.objects.get_for_model(target),
+            object_id=str(target.pk),
+            object_repr=str(target)[:255],
+        )
+        for target, data in entries
+    ]
+    ActivityLog.objects.bulk_create(logs, batch_size=500)
+    return len(logs)

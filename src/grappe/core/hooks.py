@@ -9,7 +9,9 @@ with the change.
 """
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 Handler = Callable[[list[int]], None]
 
@@ -26,9 +28,37 @@ def on_change(topic: str, handler: Handler) -> None:
 def announce(topic: str, ids: Iterable[int]) -> None:
     """Tell the registered handlers that the objects with these ids changed."""
     id_list = sorted({int(pk) for pk in ids})
+    if (held := _held.get()) is not None:
+        held[topic].update(id_list)
+        return
     if id_list:
         for handler in _handlers[topic]:
             handler(id_list)
 
 
 TERMS_CHANGED = "core.terms.changed"
+
+
+_held: ContextVar[dict[str, set[int]] | None] = ContextVar("held_announcements", default=None)
+
+
+@contextmanager
+def held_announcements() -> Iterator[None]:
+    """Hold the announcements made inside the block; deliver them once, merged, at its end.
+
+    A bulk change (an import) goes through several services that each announce the same
+    organisations; the handlers then run once over all of them. Use it inside the
+    transaction, so that the handlers still run in it. Nothing is delivered if the block
+    raises (the transaction rolls back anyway); a nested block leaves delivery to the outer.
+    """
+    if _held.get() is not None:
+        yield
+        return
+    held: dict[str, set[int]] = defaultdict(set)
+    token = _held.set(held)
+    try:
+        yield
+    finally:
+        _held.reset(token)
+    for topic, ids in held.items():
+        announce(topic, ids)

@@ -16,6 +16,7 @@ from grappe.members.services.governance import (
     end_position,
     join_cluster,
     leave_cluster,
+    set_cluster_memberships,
     update_cluster,
 )
 from grappe.members.services.memberships import (
@@ -31,8 +32,11 @@ from grappe.members.services.memberships import (
     set_membership_status,
 )
 from grappe.members.services.organisations import (
+    CheckedOrganisation,
+    check_organisation,
     create_organisation,
     import_organisations,
+    save_checked_organisations,
     update_organisation,
 )
 from grappe.members.services.people import (
@@ -51,10 +55,12 @@ __all__ = [
     "ORGANISATION_FIELDS",
     "ORGANISATION_FIELDS_FOR_CONTACTS",
     "PERSON_FIELDS",
+    "CheckedOrganisation",
     "ContactRecord",
     "MembershipRecord",
     "affiliate_person",
     "appoint",
+    "check_organisation",
     "create_cluster",
     "create_membership",
     "create_organisation",
@@ -72,6 +78,8 @@ __all__ = [
     "record_payment",
     "remove_affiliation",
     "renew_memberships",
+    "save_checked_organisations",
+    "set_cluster_memberships",
     "set_fee_rate",
     "set_membership_status",
     "update_cluster",

@@ -1,6 +1,7 @@
 """Writes on clusters, the governance (staff and board) and partnerships."""
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -8,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from grappe.core.activity import changes_since, field_values, log_activity
+from grappe.core.activity import changes_since, field_values, log_activities, log_activity
 from grappe.core.hooks import ORGANISATIONS_CHANGED, announce
 from grappe.core.models import User
 from grappe.members.choices import GovernanceRole, GoverningBody
@@ -171,3 +172,53 @@ def create_partnership(
     save_validated(partnership)
     log_activity(actor=actor, action="members.partnership.created", target=partnership)
     return partnership
+
+
+@transaction.atomic
+def set_cluster_memberships(
+    *,
+    actor: User | None,
+    clusters_of: Sequence[tuple[Organisation, Sequence[Cluster]]],
+) -> dict[str, int]:
+    """Make each organisation's clusters exactly those given, for many organisations at once
+    (an import), in a few queries. Returns how many links were made and ended."""
+    wanted = {
+        (organisation.pk, cluster.pk): (organisation, cluster)
+        for organisation, clusters in clusters_of
+        for cluster in clusters
+    }
+    organisation_ids = [organisation.pk for organisation, _clusters in clusters_of]
+    current = {
+        (link.organisation_id, link.cluster_id): link
+        for ids in _chunks(organisation_ids)
+        for link in ClusterMembership.objects.filter(organisation_id__in=ids).select_related(
+            "cluster", "organisation"
+        )
+    }
+    ended = [current[key] for key in current.keys() - wanted.keys()]
+    made = [wanted[key] for key in wanted.keys() - current.keys()]
+    ClusterMembership.objects.filter(pk__in=[link.pk for link in ended]).delete()
+    today = timezone.localdate()
+    ClusterMembership.objects.bulk_create(
+        [ClusterMembership(organisation=o, cluster=c, joined_on=today) for o, c in made],
+        batch_size=500,
+    )
+    log_activities(
+        actor=actor,
+        action="members.cluster.joined",
+        entries=((o, {"cluster": c.slug}) for o, c in made),
+    )
+    log_activities(
+        actor=actor,
+        action="members.cluster.left",
+        entries=((link.organisation, {"cluster": link.cluster.slug}) for link in ended),
+    )
+    announce(
+        ORGANISATIONS_CHANGED,
+        [o.pk for o, _c in made] + [link.organisation_id for link in ended],
+    )
+    return {"joined": len(made), "left": len(ended)}
+
+
+def _chunks(ids: Sequence[int], size: int = 5000) -> list[Sequence[int]]:
+    return [ids[start : start + size] for start in range(0, len(ids), size)]

@@ -1,14 +1,16 @@
 """Writes on organisations: create, edit, import a member file."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from grappe.core.activity import changes_since, field_values, log_activity
+from grappe.core.activity import changes_since, field_values, log_activities, log_activity
 from grappe.core.hooks import ORGANISATIONS_CHANGED, announce
 from grappe.core.models import User
 from grappe.members.models import (
@@ -113,3 +115,102 @@ def import_organisations(
         )
     announce(ORGANISATIONS_CHANGED, [organisation.pk for organisation in created])
     return created
+
+
+@dataclass(frozen=True)
+class CheckedOrganisation:
+    """An organisation checked by `check_organisation`, for `save_checked_organisations`."""
+
+    organisation: Organisation
+    changes: dict[str, list[Any]]  # {field: [old, new]}
+
+    @property
+    def is_new(self) -> bool:
+        return self.organisation.pk is None
+
+
+def check_organisation(
+    *, organisation: Organisation | None, data: dict[str, Any]
+) -> CheckedOrganisation:
+    """Check `data` as the staff's create (`organisation` None) or update would, unsaved.
+
+    Each field given is cleaned on its own, then the organisation as a whole (the SIREN from
+    the SIRET, the place from the postcode); every error is raised at once, by field. The
+    organisation passed in is changed in memory even when the check fails. The SIRET's
+    uniqueness is the database's, checked by `save_checked_organisations`.
+    """
+    reject_unknown_fields(data, ORGANISATION_FIELDS)
+    instance = organisation if organisation is not None else Organisation()
+    before = field_values(instance, ORGANISATION_FIELDS | {"departement", "region"})
+    errors: dict[str, list[str]] = {}
+    for name, value in data.items():
+        try:
+            setattr(instance, name, Organisation._meta.get_field(name).clean(value, instance))
+        except ValidationError as error:
+            errors[name] = error.messages
+    try:
+        instance.clean()
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            errors.setdefault(name, messages)
+    if errors:
+        raise ValidationError(errors)
+    return CheckedOrganisation(organisation=instance, changes=changes_since(before, instance))
+
+
+@transaction.atomic
+def save_checked_organisations(
+    *, actor: User | None, checked: Sequence[CheckedOrganisation]
+) -> list[Organisation]:
+    """Create and change many organisations checked by `check_organisation`, in a few
+    queries whatever their number: all of them or none (a large member file).
+
+    New organisations get a unique slug; changed ones keep theirs. A SIRET that another
+    organisation took meanwhile stops everything. One activity entry per organisation
+    written, and one announcement for all of them.
+    """
+    new = [item.organisation for item in checked if item.is_new]
+    changed = [item for item in checked if not item.is_new and item.changes]
+    taken = set(Organisation.objects.values_list("slug", flat=True)) if new else set()
+    for organisation in new:
+        organisation.slug = _batch_slug_in(organisation.name, taken)
+    now = timezone.now()
+    fields = sorted({name for item in changed for name in item.changes})
+    for item in changed:
+        item.organisation.updated_at = now
+    try:
+        with transaction.atomic():
+            created = Organisation.objects.bulk_create(new, batch_size=500)
+            if changed:
+                Organisation.objects.bulk_update(
+                    [item.organisation for item in changed],
+                    [*fields, "updated_at"],
+                    batch_size=500,
+                )
+    except IntegrityError as error:
+        raise ValidationError(
+            {"siret": _("Another organisation already has one of these SIRET numbers.")}
+        ) from error
+    log_activities(
+        actor=actor,
+        action="members.organisation.created",
+        entries=((organisation, {"import": True}) for organisation in created),
+    )
+    log_activities(
+        actor=actor,
+        action="members.organisation.updated",
+        entries=((item.organisation, {"changes": item.changes}) for item in changed),
+    )
+    saved = [*created, *(item.organisation for item in changed)]
+    announce(ORGANISATIONS_CHANGED, [organisation.pk for organisation in saved])
+    return saved
+
+
+def _batch_slug_in(name: str, taken: set[str]) -> str:
+    """A slug for `name` not in `taken` (every slug in use, loaded once), then taken."""
+    base = slugify(name)[:200] or "organisation"
+    slug, counter = base, 2
+    while slug in taken:
+        slug, counter = f"{base}-{counter}", counter + 1
+    taken.add(slug)
+    return slug
