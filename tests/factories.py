@@ -7,7 +7,7 @@ import factory
 from factory.django import DjangoModelFactory
 from stdnum import luhn
 
-from grappe.core.models import User
+from grappe.core.models import Facet, Term, User
 from grappe.members.choices import (
     ContactRole,
     DuesCategory,
@@ -171,3 +171,18 @@ def member_contact(*, organisation: Organisation | None = None, username: str | 
     person = PersonFactory(user=user, email=user.email)
     AffiliationFactory(person=person, organisation=organisation)
     return user
+
+
+class TermFactory(DjangoModelFactory):
+    """A vocabulary term; the same code gives the same term."""
+
+    class Meta:
+        model = Term
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"term_{n}")
+    facet = Facet.PROCESS
+    label_fr = factory.LazyAttribute(lambda o: o.code.replace("_", " ").capitalize())
+    label_en = factory.LazyAttribute(lambda o: o.label_fr)
+    synonyms_fr = factory.LazyFunction(list)
+    synonyms_en = factory.LazyFunction(list)

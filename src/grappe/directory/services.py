@@ -137,6 +137,9 @@ def add_tolerance(
         plus_minus_um=plus_minus_um,
         process=process,
     )
+    if plus_minus_um is not None and plus_minus_um <= 0:
+        # The database's check would name no field; the editor must see which one is wrong.
+        raise ValidationError({"plus_minus_um": _("A tolerance is greater than zero.")})
     tolerance.full_clean()
     tolerance.save()
     log_activity(
