@@ -141,21 +141,24 @@ class Tolerance(models.Model):
 
 
 class SearchDocument(models.Model):
-    """What the search engine knows of an organisation, analysed (lower case, no accents,
-    stemmed in French and English), rebuilt by the directory services after every change.
+    """What the search engine knows of an organisation: its texts analysed by
+    `grappe.directory.search.analysis` (lower case, no accents, words with their French and
+    English stems), one column per weight, rebuilt by `search.index` after every change.
 
-    The text columns are the input of the backend's full-text index (an FTS5 table on
-    SQLite, a tsvector on PostgreSQL); `terms` lists the vocabulary codes for the boosts
-    and the facets.
+    These columns feed the backend's full-text index: an FTS5 table kept in step by
+    triggers on SQLite, a generated, weighted tsvector column on PostgreSQL (both created by
+    migration 0002). `terms` also holds one code token per vocabulary term the organisation
+    carries, which the ranking reads back.
     """
 
     organisation = models.OneToOneField(
         Organisation, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
     )
     name = models.TextField(blank=True)
-    body = models.TextField(blank=True)
     terms = models.TextField(blank=True)
-    length = models.PositiveIntegerField(default=0)
+    capability = models.TextField(blank=True)
+    description = models.TextField(blank=True)
+    place = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -164,3 +167,20 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return str(self.organisation_id)
+
+
+class SearchToken(models.Model):
+    """A word form present in the index: the dictionary against which typos are corrected.
+
+    Grown by every reindex, pruned by a full `grappe reindex`; a stale token costs nothing
+    but a correction towards a word no longer found.
+    """
+
+    token = models.CharField(max_length=60, primary_key=True)
+
+    class Meta:
+        verbose_name = _("search token")
+        verbose_name_plural = _("search tokens")
+
+    def __str__(self) -> str:
+        return self.token

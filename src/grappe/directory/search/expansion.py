@@ -1,0 +1,189 @@
+"""From the words a buyer types to the concepts the search looks for.
+
+A query becomes a short list of concepts. A run of words that is a label or a synonym of a
+vocabulary term, in French or in English ("swiss turning", "titanium", "EN9100"), becomes a
+term concept: it matches the organisations carrying the term, and any text that says one of
+the term's labels or synonyms. Every other word is a word concept: it matches the word or
+one of its stems (and its typo corrections). The backends turn the concepts into their own
+full-text syntax from these analysed tokens only, never from the raw text.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from grappe.core.i18n import is_english
+from grappe.core.models import Term
+from grappe.directory.search.analysis import forms, words
+from grappe.directory.search.index import TERM_FIELDS, code_token
+
+MAX_QUERY_WORDS = 24
+MAX_CONCEPTS = 12
+
+# A clause is an AND of words, each word an OR of its tokens; a concept is an OR of clauses.
+Alternatives = tuple[str, ...]
+Clause = tuple[Alternatives, ...]
+
+
+@dataclass(frozen=True)
+class VocabularyTerm:
+    id: int
+    code: str
+    facet: str
+    label_fr: str
+    label_en: str
+    phrases: tuple[tuple[str, ...], ...]  # labels and synonyms as analysed words
+
+    @property
+    def label(self) -> str:
+        return (self.label_en or self.label_fr) if is_english() else self.label_fr
+
+    @property
+    def token(self) -> str:
+        return code_token(self.code)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    terms: tuple[VocabularyTerm, ...]
+
+    def by_code(self) -> dict[str, VocabularyTerm]:
+        return {term.code: term for term in self.terms}
+
+    def by_id(self) -> dict[int, VocabularyTerm]:
+        return {term.id: term for term in self.terms}
+
+    def by_token(self) -> dict[str, VocabularyTerm]:
+        return {term.token: term for term in self.terms}
+
+    def words(self) -> set[str]:
+        return {word for term in self.terms for phrase in term.phrases for word in phrase}
+
+
+def load_vocabulary() -> Vocabulary:
+    """Every term with its phrases analysed: one query."""
+    terms = []
+    for row in Term.objects.values(*TERM_FIELDS, "facet").order_by("code"):
+        texts = [row["label_fr"], row["label_en"], *row["synonyms_fr"], *row["synonyms_en"]]
+        phrases = {tuple(words(text)) for text in texts}
+        terms.append(
+            VocabularyTerm(
+                id=row["id"],
+                code=row["code"],
+                facet=row["facet"],
+                label_fr=row["label_fr"],
+                label_en=row["label_en"],
+                phrases=tuple(sorted(phrase for phrase in phrases if phrase)),
+            )
+        )
+    return Vocabulary(terms=tuple(terms))
+
+
+@dataclass(frozen=True)
+class Concept:
+    words: tuple[str, ...]  # the query words it stands for, folded
+    clauses: tuple[Clause, ...]
+    terms: tuple[str, ...] = ()  # the vocabulary codes it names
+
+    def tokens(self) -> set[str]:
+        return {token for clause in self.clauses for word in clause for token in word}
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    words: tuple[str, ...]
+    concepts: tuple[Concept, ...]
+    corrections: dict[str, tuple[str, ...]]
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return tuple(code for concept in self.concepts for code in concept.terms)
+
+
+def _same_word(a: str, b: str) -> bool:
+    return a == b or bool(set(forms(a)) & set(forms(b)))
+
+
+def _phrase_index(vocabulary: Vocabulary) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for term in vocabulary.terms:
+        for phrase in term.phrases:
+            for token in forms(phrase[0]):
+                index[token].append((phrase, term.code))
+    return index
+
+
+def _recognise(
+    query_words: list[str], vocabulary: Vocabulary
+) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Split the words into runs: (words, codes of the terms they name, or none)."""
+    index = _phrase_index(vocabulary)
+    runs, position = [], 0
+    while position < len(query_words):
+        best_length, codes = 0, set()
+        for token in forms(query_words[position]):
+            for phrase, code in index.get(token, ()):
+                window = query_words[position : position + len(phrase)]
+                if len(window) == len(phrase) and all(map(_same_word, window, phrase)):
+                    if len(phrase) > best_length:
+                        best_length, codes = len(phrase), {code}
+                    elif len(phrase) == best_length:
+                        codes.add(code)
+        length = max(best_length, 1)
+        runs.append((tuple(query_words[position : position + length]), tuple(sorted(codes))))
+        position += length
+    return runs
+
+
+def _word_alternatives(word: str, corrections: dict[str, tuple[str, ...]]) -> Alternatives:
+    found = list(forms(word))
+    for correction in corrections.get(word, ()):
+        found += [token for token in forms(correction) if token not in found]
+    return tuple(found)
+
+
+def _term_concept(
+    run: tuple[str, ...], codes: tuple[str, ...], by_code: dict[str, VocabularyTerm]
+) -> Concept:
+    clauses: list[Clause] = [tuple(forms(word) for word in run)]
+    for code in codes:
+        term = by_code[code]
+        clauses.append(((term.token,),))
+        clauses += [tuple(forms(word) for word in phrase) for phrase in term.phrases]
+    unique = tuple(dict.fromkeys(clauses))
+    return Concept(words=run, clauses=unique, terms=codes)
+
+
+def parse(
+    text: str,
+    vocabulary: Vocabulary,
+    correct: Callable[[list[str], set[str]], dict[str, tuple[str, ...]]],
+) -> ParsedQuery:
+    """The concepts of a query. `correct(words, vocabulary_words)` finds typo corrections
+    for the words it does not know (see `typos.corrections`)."""
+    query_words = list(dict.fromkeys(words(text)))[:MAX_QUERY_WORDS]
+    vocabulary_words = vocabulary.words()
+    corrections = correct(query_words, vocabulary_words) if query_words else {}
+    # Recognise terms on the corrected words, so that "decoletage" names décolletage.
+    corrected = [corrections.get(word, (word,))[0] for word in query_words]
+    by_code = vocabulary.by_code()
+    concepts, position = [], 0
+    for run, codes in _recognise(corrected, vocabulary):
+        typed = tuple(query_words[position : position + len(run)])
+        position += len(run)
+        if codes:
+            concept = _term_concept(run, codes, by_code)
+            concepts.append(Concept(words=typed, clauses=concept.clauses, terms=codes))
+        else:
+            word = typed[0]
+            clause = (_word_alternatives(word, corrections),)
+            concepts.append(Concept(words=typed, clauses=(clause,)))
+    return ParsedQuery(
+        words=tuple(query_words),
+        concepts=tuple(concepts[:MAX_CONCEPTS]),
+        corrections=corrections,
+    )
+
+
+def all_tokens(concepts: Iterable[Concept]) -> set[str]:
+    return {token for concept in concepts for token in concept.tokens()}

@@ -1,0 +1,35 @@
+"""The PostgreSQL backend: a weighted tsvector column ranked by ts_rank_cd()."""
+
+from grappe.directory.search.expansion import Concept
+from grappe.directory.search.syntax import boolean_expression
+
+# ts_rank_cd's weights, in PostgreSQL's order {D, C, B, A}: description and place,
+# capability text, terms, name (see migration 0002 for which column has which letter).
+WEIGHTS = "{0.1, 0.3, 0.4, 1.0}"
+TRIGRAM_THRESHOLD = 0.3
+
+
+def expression(concepts: tuple[Concept, ...]) -> str:
+    """The tsquery: every token quoted as a lexeme, joined with & and |."""
+    return boolean_expression(concepts, quote="'{}'".format, and_=" & ", or_=" | ")
+
+
+def match_sql(concepts: tuple[Concept, ...]) -> tuple[str, list]:
+    """Every matching organisation with its text rank (higher is better)."""
+    sql = (
+        f"SELECT d.organisation_id AS id, ts_rank_cd('{WEIGHTS}', d.vector, q.query) AS rank "
+        "FROM directory_searchdocument d, to_tsquery('simple', %s) AS q(query) "
+        "WHERE d.vector @@ q.query"
+    )
+    return sql, [expression(concepts)]
+
+
+def typo_candidates_sql(words: list[str], spread: int) -> tuple[str, list]:
+    """Dictionary tokens similar by trigrams (pg_trgm's index), or with the same first
+    letter and a length within `spread`, as on SQLite."""
+    conditions, params = [], []
+    for word in words:
+        conditions.append("token %% %s")
+        conditions.append("(token >= %s AND token < %s AND length(token) BETWEEN %s AND %s)")
+        params += [word, word[0], chr(ord(word[0]) + 1), len(word) - spread, len(word) + spread]
+    return f"SELECT token FROM directory_searchtoken WHERE {' OR '.join(conditions)}", params

@@ -1,0 +1,171 @@
+"""The one entry point of the search: `search(SearchQuery) -> SearchResult`.
+
+The backend (SQLite FTS5 or PostgreSQL full text) is chosen from the database vendor;
+everything else — analysis, synonyms, typos, filters, facets, boosts, snippets — is the
+same code for both, so both return the same contract. A search costs a fixed handful of
+queries whatever the number of results.
+"""
+
+from dataclasses import replace
+from types import ModuleType
+
+from django.db import connection
+
+from grappe.core.i18n import is_english
+from grappe.directory.models import SearchDocument
+from grappe.directory.search import facets, filters, postgres, ranking, sqlite
+from grappe.directory.search.expansion import ParsedQuery, Vocabulary, load_vocabulary, parse
+from grappe.directory.search.ranking import Candidate, Document
+from grappe.directory.search.snippets import snippet
+from grappe.directory.search.types import (
+    FILTERS,
+    MAX_LIMIT,
+    MAX_QUERY_LENGTH,
+    TERM_FACETS,
+    Hit,
+    SearchQuery,
+    SearchResult,
+)
+from grappe.directory.search.typos import corrections
+from grappe.members.models import Organisation
+
+CANDIDATES = 200  # the best text matches that the boosts may reorder
+MAX_FILTER_VALUES = 50  # per facet; more is not a real query
+
+
+def backend() -> ModuleType:
+    return postgres if connection.vendor == "postgresql" else sqlite
+
+
+def clean(query: SearchQuery) -> SearchQuery:
+    """The query within bounds: text cut, limit in 0..MAX_LIMIT, offset ≥ 0, values trimmed."""
+    values = {
+        name: tuple(
+            dict.fromkeys(str(v).strip()[:100] for v in getattr(query, name) if str(v).strip())
+        )[:MAX_FILTER_VALUES]
+        for name in FILTERS
+    }
+    return replace(
+        query,
+        text=(query.text or "")[:MAX_QUERY_LENGTH],
+        limit=min(max(int(query.limit), 0), MAX_LIMIT),
+        offset=max(int(query.offset), 0),
+        **values,
+    )
+
+
+def _rows(sql: str, params: list) -> list[Candidate]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [Candidate(id=pk, rank=float(rank or 0), name=name) for pk, rank, name in cursor]
+
+
+def _documents(ids: list[int], vocabulary: Vocabulary) -> dict[int, Document]:
+    by_token = vocabulary.by_token()
+    rows = SearchDocument.objects.filter(organisation_id__in=ids).values_list(
+        "organisation_id", "name", "terms", "capability", "description", "place"
+    )
+    return {pk: Document.from_columns(tuple(columns), by_token) for pk, *columns in rows}
+
+
+def _ranked_page(
+    matches: tuple[str, list], query: SearchQuery, parsed: ParsedQuery, vocabulary: Vocabulary
+) -> tuple[list[Candidate], dict[int, Document]]:
+    """The page of a text query: the best CANDIDATES text matches reordered by score; any
+    position beyond them in text order."""
+    sql, params = matches
+    ordered = f"SELECT id, rank, name FROM ({sql}) r ORDER BY rank DESC, name, id"
+    window = _rows(f"{ordered} LIMIT %s", [*params, CANDIDATES])
+    end = query.offset + query.limit
+    tail = []
+    if end > CANDIDATES:
+        tail_start = max(query.offset, CANDIDATES)
+        tail = _rows(f"{ordered} LIMIT %s OFFSET %s", [*params, end - tail_start, tail_start])
+    documents = _documents([c.id for c in window + tail], vocabulary)
+    empty = Document(frozenset(), frozenset(), frozenset())
+    best = max((c.rank for c in window), default=0.0)
+    for candidate in window + tail:
+        document = documents.get(candidate.id, empty)
+        candidate.score = ranking.score(candidate, document, parsed, vocabulary, best)
+    window.sort(key=lambda c: (-c.score, -c.rank, c.name, c.id))
+    return (window + tail)[query.offset : end], documents
+
+
+def _name_page(
+    matches: tuple[str, list], query: SearchQuery, vocabulary: Vocabulary
+) -> tuple[list[Candidate], dict[int, Document]]:
+    sql, params = matches
+    page = _rows(
+        f"SELECT id, rank, name FROM ({sql}) r ORDER BY name, id LIMIT %s OFFSET %s",
+        [*params, query.limit, query.offset],
+    )
+    return page, _documents([c.id for c in page], vocabulary)
+
+
+def _hits(
+    page: list[Candidate],
+    documents: dict[int, Document],
+    parsed: ParsedQuery,
+    vocabulary: Vocabulary,
+    filter_codes: set[str],
+) -> list[Hit]:
+    details = {
+        row[0]: row
+        for row in Organisation.objects.filter(pk__in=[c.id for c in page]).values_list(
+            "id",
+            "slug",
+            "siret",
+            "description_fr",
+            "description_en",
+            "capability_profile__text_fr",
+            "capability_profile__text_en",
+        )
+    }
+    empty = Document(frozenset(), frozenset(), frozenset())
+    hits = []
+    for candidate in page:
+        _pk, slug, siret, description_fr, description_en, text_fr, text_en = details[candidate.id]
+        ranking.explain(
+            candidate, documents.get(candidate.id, empty), parsed, vocabulary, filter_codes
+        )
+        if is_english():
+            texts = [text_en, description_en, text_fr, description_fr]
+        else:
+            texts = [text_fr, description_fr, text_en, description_en]
+        hits.append(
+            Hit(
+                organisation_id=candidate.id,
+                slug=slug,
+                name=candidate.name,
+                siret=siret,
+                score=round(candidate.score, 4),
+                matched=candidate.matched,
+                snippet=snippet([text or "" for text in texts], candidate.marks),
+            )
+        )
+    return hits
+
+
+def search(query: SearchQuery) -> SearchResult:
+    """Organisations matching the text and the filters, best first (by name without text),
+    with the total and the facet counts over every match."""
+    query = clean(query)
+    engine = backend()
+    vocabulary = load_vocabulary()
+    parsed = parse(
+        query.text,
+        vocabulary,
+        lambda words, known: corrections(words, known, engine.typo_candidates_sql),
+    )
+    match = engine.match_sql(parsed.concepts) if parsed.concepts else None
+    matches = filters.matches_sql(match, query)
+    total, facet_counts = facets.counts(matches, vocabulary)
+    if total == 0 or query.limit == 0 or query.offset >= total:
+        return SearchResult(count=total, hits=[], facets=facet_counts)
+    if match is None:
+        page, documents = _name_page(matches, query, vocabulary)
+    else:
+        page, documents = _ranked_page(matches, query, parsed, vocabulary)
+    filter_codes = {code for facet in TERM_FACETS for code in getattr(query, facet)}
+    hits = _hits(page, documents, parsed, vocabulary, filter_codes)
+    return SearchResult(count=total, hits=hits, facets=facet_counts)
