@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("grappe.reporting.urls")),
     path("", include("grappe.core.urls")),
     path("", include("grappe.members.urls")),
+    path("", include("grappe.directory.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,0 +1,1 @@
+"""Pages of the capability directory: the search, capabilities, the vocabulary."""
