@@ -57,9 +57,10 @@ ALLOWED_IMPORTS = {
     "core": set(),
     "members": {"core"},
     "directory": {"core", "members"},
-    "reporting": {"core", "members", "directory"},
-    "api": {"core", "members", "directory", "reporting"},
-    "demo": {"core", "members", "directory", "reporting"},
+    "labelling": {"core", "members", "directory"},
+    "reporting": {"core", "members", "directory", "labelling"},
+    "api": {"core", "members", "directory", "labelling", "reporting"},
+    "demo": {"core", "members", "directory", "labelling", "reporting"},
 }
 
 

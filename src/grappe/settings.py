@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "grappe.core",
     "grappe.members",
     "grappe.directory",
+    "grappe.labelling",
     "grappe.reporting",
     "grappe.api",
     "grappe.demo",
