@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, Q, QuerySet, Value, When
 
 from grappe.core.models import Facet, Term
 from grappe.directory.models import Capability, CapabilityProfile, Equipment, Tolerance
@@ -173,6 +173,14 @@ def capabilities_of(organisation: Organisation) -> Capabilities:
 # The vocabulary ---------------------------------------------------------------------------
 
 
+def facet_order() -> Case:
+    """The facets in their usual order (process, material, market, certification)."""
+    return Case(
+        *(When(facet=facet, then=Value(index)) for index, facet in enumerate(Facet.values)),
+        default=Value(len(Facet.values)),
+    )
+
+
 def vocabulary(*, text: str = "", facet: str = "") -> QuerySet[Term]:
     """The terms by facet and label, each with `organisation_count`; `text` searches the
     code, the labels and the synonyms."""
@@ -188,7 +196,7 @@ def vocabulary(*, text: str = "", facet: str = "") -> QuerySet[Term]:
             | Q(synonyms_fr__icontains=text)
             | Q(synonyms_en__icontains=text)
         )
-    return queryset.order_by("facet", "label_fr", "code")
+    return queryset.order_by(facet_order(), "label_fr", "code")
 
 
 def terms_by_facet() -> dict[str, list[Term]]:

@@ -215,6 +215,7 @@ def directory_search(request: HttpRequest) -> HttpResponse:
         "is_filtered": is_filtered,
         "can_see_more": can_see_more,
         "members_only": members_only,
+        "can_manage_vocabulary": request.user.has_perm("directory.manage_vocabulary"),
     }
     if not result.count:
         context["suggestions"] = popular_terms()
