@@ -4,12 +4,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from grappe.demo import accounts, core, members
+from grappe.demo import accounts, core, directory, members
 from grappe.demo.accounts import LOGINS, PASSWORD
 from grappe.demo.context import DemoContext
 
 # One module per domain app, in the order of their dependencies.
-STEPS = (core.build, members.build, accounts.build)
+STEPS = (core.build, members.build, directory.build, accounts.build)
 URL = "http://127.0.0.1:8000"
 
 
