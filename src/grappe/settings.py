@@ -179,6 +179,11 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # The pôle that this instance serves: shown in the header and the letterhead.
 GRAPPE_POLE_NAME = os.environ.get("GRAPPE_POLE_NAME", "Pôle des Microtechniques")
 GRAPPE_POLE_SHORT_NAME = os.environ.get("GRAPPE_POLE_SHORT_NAME", "PMT")
+# The postal address printed on the letterhead of the label letters.
+GRAPPE_POLE_ADDRESS = os.environ.get(
+    "GRAPPE_POLE_ADDRESS",
+    "Pôle des Microtechniques — TEMIS Innovation, 18 rue Alain Savary, 25000 Besançon",
+)
 
 LOGGING = {
     "version": 1,
