@@ -179,6 +179,10 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # The pôle that this instance serves: shown in the header and the letterhead.
 GRAPPE_POLE_NAME = os.environ.get("GRAPPE_POLE_NAME", "Pôle des Microtechniques")
 GRAPPE_POLE_SHORT_NAME = os.environ.get("GRAPPE_POLE_SHORT_NAME", "PMT")
+# The address of this instance, for the links in the e-mails it sends.
+GRAPPE_SITE_URL = os.environ.get("GRAPPE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The largest document (PDF) a project application may attach, in bytes.
+GRAPPE_MAX_DOCUMENT_BYTES = int(os.environ.get("GRAPPE_MAX_DOCUMENT_BYTES", str(10 * 1024 * 1024)))
 # The postal address printed on the letterhead of the label letters.
 GRAPPE_POLE_ADDRESS = os.environ.get(
     "GRAPPE_POLE_ADDRESS",
