@@ -365,3 +365,18 @@ def test_outsider_sees_the_public_page(directory):
     response = logged_in(UserFactory(username="outsider")).get(URL)
     assert response.status_code == 200
     assert 'name="members_only"' not in html_of(response)
+
+
+# The way in
+
+
+def test_home_page_and_menu_lead_to_the_search(client):
+    html = html_of(client.get(reverse("home")))
+    assert re.search(r'<form[^>]*action="/savoir-faire/"[^>]*role="search"', html)
+    assert 'name="q" id="home-search-q"' in html
+    assert f'class="nav-link" href="{URL}"' in html
+
+
+def test_staff_get_a_link_to_the_vocabulary(client, staff):
+    assert reverse("directory:vocabulary") not in html_of(client.get(URL))
+    assert reverse("directory:vocabulary") in html_of(logged_in(staff).get(URL))
