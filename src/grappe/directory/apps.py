@@ -21,6 +21,7 @@ class DirectoryConfig(AppConfig):
                 "directory.profile.updated": _("capability description updated"),
                 "directory.equipment.added": _("equipment added"),
                 "directory.equipment.removed": _("equipment removed"),
+                "directory.organisations.imported": _("organisations imported"),
                 "directory.tolerance.added": _("tolerance added"),
                 "directory.tolerance.removed": _("tolerance removed"),
             }

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from grappe.core.activity import log_activity
+from grappe.core.activity import log_activities, log_activity
 from grappe.core.models import User
 from grappe.members.choices import MembershipStatus
 from grappe.members.models import (
@@ -229,12 +229,15 @@ def import_memberships(
     A record for a year the organisation already has, a year without a rate, an unknown
     status or a payment without its invoice stops the whole import: nothing is written.
     """
-    organisation_ids = {record.organisation.pk for record in records}
-    taken = set(
-        Membership.objects.filter(organisation_id__in=organisation_ids).values_list(
-            "organisation_id", "year"
+    organisation_ids = sorted({record.organisation.pk for record in records})
+    taken = set()
+    for start in range(0, len(organisation_ids), 5000):  # within the database's parameter limit
+        chunk = organisation_ids[start : start + 5000]
+        taken |= set(
+            Membership.objects.filter(organisation_id__in=chunk).values_list(
+                "organisation_id", "year"
+            )
         )
-    )
     fees: dict[tuple[str, str, int], Decimal | None] = {}
     memberships = []
     for record in records:
@@ -264,12 +267,10 @@ def import_memberships(
                 paid_on=record.paid_on,
             )
         )
-    created = Membership.objects.bulk_create(memberships)
-    for membership in created:
-        log_activity(
-            actor=actor,
-            action="members.membership.created",
-            target=membership,
-            data={"fee": str(membership.fee), "status": membership.status, "import": True},
-        )
+    created = Membership.objects.bulk_create(memberships, batch_size=500)
+    log_activities(
+        actor=actor,
+        action="members.membership.created",
+        entries=((m, {"fee": str(m.fee), "status": m.status, "import": True}) for m in created),
+    )
     return created
