@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from grappe.core.hooks import held_announcements
 from grappe.demo import accounts, core, directory, members
 from grappe.demo.accounts import LOGINS, PASSWORD
 from grappe.demo.context import DemoContext
@@ -27,7 +28,9 @@ class Command(BaseCommand):
     def handle(self, *args, quiet: bool = False, **options):
         started = time.monotonic()
         context = DemoContext(today=timezone.localdate())
-        with transaction.atomic():
+        # The search index is rebuilt once, for every organisation the steps changed, rather
+        # than after each of the steps' many writes.
+        with transaction.atomic(), held_announcements():
             lines = [line for step in STEPS for line in step(context)]
         if not quiet:
             for line in lines:
