@@ -8,6 +8,18 @@ from factory.django import DjangoModelFactory
 from stdnum import luhn
 
 from grappe.core.models import Facet, Term, User
+from grappe.directory.models import Capability
+from grappe.labelling.choices import Funder, PartnerRole, Status
+from grappe.labelling.models import (
+    Application,
+    CommitteeMeeting,
+    Criterion,
+    Expert,
+    FundingCall,
+    Partner,
+    Project,
+    ReviewAssignment,
+)
 from grappe.members.choices import (
     ContactRole,
     DuesCategory,
@@ -186,3 +198,131 @@ class TermFactory(DjangoModelFactory):
     label_en = factory.LazyAttribute(lambda o: o.label_fr)
     synonyms_fr = factory.LazyFunction(list)
     synonyms_en = factory.LazyFunction(list)
+
+
+# Project labelling ------------------------------------------------------------------------
+
+
+class FundingCallFactory(DjangoModelFactory):
+    """A call still open: its deadline is two months ahead."""
+
+    class Meta:
+        model = FundingCall
+
+    name = factory.Sequence(lambda n: f"PSPC-Régions, vague {n}")
+    funder = Funder.PSPC_REGIONS
+    addressee = "Bpifrance, Direction de l'innovation"
+    address = "27-31 avenue du Général Leclerc\n94710 Maisons-Alfort"
+    deadline = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=60))
+
+
+class ProjectFactory(DjangoModelFactory):
+    """A project whose lead organisation is its only partner, with the whole budget; give
+    `markets=[...]` / `processes=[...]` to set its vocabulary terms."""
+
+    class Meta:
+        model = Project
+        skip_postgeneration_save = True
+
+    acronym = factory.Sequence(lambda n: f"MICRO{n}")
+    title = "Micro-valve implantable pour la délivrance contrôlée de médicaments"
+    summary_fr = "Une micro-valve en titane usinée au micron."
+    trl_start = 3
+    trl_target = 6
+    duration_months = 36
+    lead = factory.SubFactory(OrganisationFactory)
+    total_budget = Decimal("1000000.00")
+
+    @factory.post_generation
+    def lead_partner(obj, create, extracted, **kwargs):
+        if create and extracted is not False:
+            Partner.objects.create(
+                project=obj,
+                organisation=obj.lead,
+                role=PartnerRole.LEAD,
+                budget=obj.total_budget,
+                requested_aid=obj.total_budget / 2,
+            )
+
+    @factory.post_generation
+    def markets(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.markets.set(extracted)
+
+    @factory.post_generation
+    def processes(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.processes.set(extracted)
+
+
+class PartnerFactory(DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    project = factory.SubFactory(ProjectFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = PartnerRole.PARTNER
+    budget = Decimal("250000.00")
+    requested_aid = Decimal("100000.00")
+
+
+class ApplicationFactory(DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    project = factory.SubFactory(ProjectFactory)
+    call = factory.SubFactory(FundingCallFactory)
+    status = Status.DRAFT
+
+
+class CriterionFactory(DjangoModelFactory):
+    class Meta:
+        model = Criterion
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"criterion-{n}")
+    label_fr = factory.LazyAttribute(lambda o: o.code.capitalize())
+    label_en = factory.LazyAttribute(lambda o: o.code.capitalize())
+    weight = Decimal("1.00")
+    position = factory.Sequence(lambda n: n)
+
+
+class ExpertFactory(DjangoModelFactory):
+    """An external expert of the pool, with a login."""
+
+    class Meta:
+        model = Expert
+
+    user = factory.SubFactory(UserFactory)
+    expertise = "Dispositifs médicaux implantables"
+
+
+class ReviewAssignmentFactory(DjangoModelFactory):
+    class Meta:
+        model = ReviewAssignment
+
+    application = factory.SubFactory(ApplicationFactory, status=Status.UNDER_REVIEW)
+    expert = factory.LazyFunction(lambda: ExpertFactory().user)
+
+
+class CommitteeMeetingFactory(DjangoModelFactory):
+    class Meta:
+        model = CommitteeMeeting
+        skip_postgeneration_save = True
+
+    held_on = factory.LazyFunction(datetime.date.today)
+    title = factory.Sequence(lambda n: f"Comité de labellisation n° {n}")
+    location = "Besançon, TEMIS"
+
+    @factory.post_generation
+    def members(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.members.set(extracted)
+
+
+class CapabilityFactory(DjangoModelFactory):
+    class Meta:
+        model = Capability
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    term = factory.SubFactory(TermFactory)

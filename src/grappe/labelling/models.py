@@ -586,3 +586,29 @@ class Result(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} × {self.quantity}"
+
+
+class Expert(models.Model):
+    """A reviewer of the pôle's pool: an external expert's login, or a staff member's.
+
+    The staff assign experts of the pool to applications; a staff member may also review
+    without being in the pool.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="labelling_expert",
+    )
+    expertise = models.CharField(_("expertise"), max_length=300, blank=True)
+    is_active = models.BooleanField(_("available"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("expert")
+        verbose_name_plural = _("experts")
+        ordering = ["user__last_name", "user__first_name", "user__username"]
+
+    def __str__(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()
