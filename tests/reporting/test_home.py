@@ -2,10 +2,13 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from grappe.labelling.choices import Status
 from grappe.members.choices import MembershipStatus
 from tests.factories import (
     AffiliationFactory,
+    ApplicationFactory,
     ClusterFactory,
     MembershipFactory,
     OrganisationFactory,
@@ -43,10 +46,22 @@ def test_home_is_public_and_shows_the_figures_computed_from_the_database(client)
     assert '<div class="key-figure">2' in figure_html(html, "staff")
 
 
+def test_home_shows_the_labelled_projects(client):
+    for _ in range(3):
+        ApplicationFactory(status=Status.LABELLED, decided_at=timezone.now())
+    ApplicationFactory(status=Status.NOT_LABELLED, decided_at=timezone.now())
+    response = client.get(reverse("home"))
+    figures = {figure.key: figure.value for figure in response.context["figures"]}
+    assert figures["labelled_projects"] == 3
+    assert '<div class="key-figure">3' in figure_html(
+        response.content.decode(), "labelled_projects"
+    )
+
+
 def test_figures_without_a_domain_are_shown_as_not_available(client):
     response = client.get(reverse("home"), headers={"accept-language": "en"})
     html = response.content.decode()
-    for key in ("budget", "labelled_projects", "accompanied_structures"):
+    for key in ("budget", "accompanied_structures"):
         assert "not available" in figure_html(html, key)
         assert 'class="key-figure"' not in figure_html(html, key)
 

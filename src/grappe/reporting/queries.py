@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from grappe.labelling.figures import labelled_projects_count
 from grappe.members import queries as members_queries
 from grappe.members.models import Cluster
 
@@ -33,17 +34,18 @@ def _reference_date(year: int) -> datetime.date:
 
 
 def key_figures(year: int) -> list[KeyFigure]:
-    """Members, staff and clusters counted in the database; the others not available yet.
+    """Members, staff, labelled projects and clusters counted in the database; the others
+    not available yet.
 
-    Budget, labelled projects and accompanied structures arrive with their domains
-    (budget, labelling, programmes): each will replace its `None` with its own query.
+    Budget and accompanied structures arrive with their domains (budget, programmes):
+    each will replace its `None` with its own query.
     """
     on = _reference_date(year)
     return [
         KeyFigure("members", _("members"), members_queries.members(year).count()),
         KeyFigure("staff", _("staff"), members_queries.staff(on).count()),
         KeyFigure("budget", _("yearly budget"), None, _("EUR")),
-        KeyFigure("labelled_projects", _("labelled R&D projects"), None),
+        KeyFigure("labelled_projects", _("labelled R&D projects"), labelled_projects_count(on)),
         KeyFigure("accompanied_structures", _("accompanied structures"), None),
         KeyFigure("clusters", _("thematic clusters"), Cluster.objects.count()),
     ]
