@@ -4,7 +4,10 @@ drawn from local files only."""
 import datetime
 import io
 import logging
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from django.utils import translation
@@ -140,6 +143,40 @@ def test_without_pango_the_letter_fails_with_the_packages_to_install(monkeypatch
         LetterRenderingUnavailable, match=re.escape("libpango-1.0-0 libpangoft2-1.0-0")
     ):
         render_letter_pdf(letter)
+
+
+# Python run as on a machine without Pango: loading its library fails as cffi fails there.
+WITHOUT_PANGO = """
+import cffi
+import django
+
+load = cffi.FFI.dlopen
+
+
+def refuse_pango(ffi, name, flags=0):
+    if "pango" in str(name):
+        raise OSError(f"cannot load library {name!r}")
+    return load(ffi, name, flags)
+
+
+cffi.FFI.dlopen = refuse_pango
+django.setup()
+from grappe.labelling import letters
+
+print(letters.pdf_rendering_available())
+"""
+
+
+def test_without_pango_grappe_starts_and_prints_nothing_of_it():
+    result = subprocess.run(
+        [sys.executable, "-c", WITHOUT_PANGO],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "grappe.settings"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "False\n"  # WeasyPrint's own advice is not printed
 
 
 def test_the_file_is_named_after_the_number():

@@ -9,6 +9,8 @@ WeasyPrint lays text out with Pango, a system library. Without it (`libpango-1.0
 `LetterRenderingUnavailable` with the packages to install.
 """
 
+import contextlib
+import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,7 +27,10 @@ from grappe.labelling.models import LabelLetter, Partner
 from grappe.members.queries import president
 
 try:
-    import weasyprint
+    # On failure WeasyPrint prints its own advice on standard output, which would pollute the
+    # output of every command; MISSING_PANGO says it when a letter is asked for.
+    with contextlib.redirect_stdout(io.StringIO()):
+        import weasyprint
 except OSError as error:  # Pango or one of its libraries cannot be loaded
     weasyprint = None
     WEASYPRINT_ERROR = str(error)
