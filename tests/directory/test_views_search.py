@@ -380,3 +380,21 @@ def test_home_page_and_menu_lead_to_the_search(client):
 def test_staff_get_a_link_to_the_vocabulary(client, staff):
     assert reverse("directory:vocabulary") not in html_of(client.get(URL))
     assert reverse("directory:vocabulary") in html_of(logged_in(staff).get(URL))
+
+
+def test_export_links_carry_the_filters_for_members_and_staff(client, directory, staff):
+    params = {"q": "décolletage", "process": "decolletage", "page": "1"}
+    assert 'id="search-export"' not in html_of(client.get(URL, params))
+    for user in (staff, member_contact(username="member")):
+        html = html_of(logged_in(user).get(URL, params))
+        export = reverse("directory_transfer:export_organisations")
+        # The page number is not part of what is downloaded.
+        assert f'"{export}?format=csv&amp;q=d%C3%A9colletage&amp;process=decolletage"' in html
+        assert f'"{export}?format=xlsx&amp;q=d%C3%A9colletage&amp;process=decolletage"' in html
+
+
+def test_staff_get_a_link_to_the_import(client, staff):
+    importing = reverse("directory_transfer:import_organisations")
+    assert importing not in html_of(client.get(URL))
+    assert importing not in html_of(logged_in(member_contact(username="member")).get(URL))
+    assert importing in html_of(logged_in(staff).get(URL))

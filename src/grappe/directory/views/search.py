@@ -216,6 +216,8 @@ def directory_search(request: HttpRequest) -> HttpResponse:
         "can_see_more": can_see_more,
         "members_only": members_only,
         "can_manage_vocabulary": request.user.has_perm("directory.manage_vocabulary"),
+        "can_import": request.user.has_perm("directory.import_organisations"),
+        "can_export": request.user.has_perm("directory.export_organisations"),
     }
     if not result.count:
         context["suggestions"] = popular_terms()
