@@ -73,3 +73,59 @@ def supplier(
         )
         join_cluster(actor=None, cluster=cluster, organisation=organisation)
     return organisation
+
+
+def build_small_directory() -> dict[str, Organisation]:
+    """Seven suppliers covering the cases the search must handle; vocabulary loaded."""
+    load_project_vocabulary()
+    return {
+        "alpha": supplier(
+            "Alpha Décolletage",
+            description_fr="Décolletage de précision : vis orthopédique et implants en titane.",
+            terms=("decolletage", "titane", "sante", "iso_13485"),
+            clusters=("innov-health",),
+            equipment=(("Tornos EvoDeco 16", "Ø 0,5–16 mm"),),
+        ),
+        "beta": supplier(
+            "Beta Horlogerie",
+            postcode="25500",
+            city="Morteau",
+            text_en="Swiss-type bar turning of brass watch pinions.",
+            terms=("decolletage", "laiton", "luxe", "iso_9001"),
+            headcount_band="21",
+        ),
+        "gamma": supplier(
+            "Gamma Érosion",
+            postcode="39100",
+            city="Dole",
+            text_fr="Électroérosion à fil et par enfonçage, usinage de précision.",
+            terms=("electroerosion", "en_9100", "aeronautique"),
+            clusters=("aeromutech",),
+            tolerances=(("diamètre", "2"),),
+        ),
+        "delta": supplier(
+            "Delta Polymères",
+            postcode="69001",
+            city="Lyon",
+            description_en="We mould a dental implant in PEEK, and R&D <prototypes>.",
+            terms=("injection_plastique", "peek", "sante"),
+        ),
+        "epsilon": supplier(
+            "Epsilon Laboratoire",
+            description_fr="Laboratoire de métrologie et de contrôle dimensionnel.",
+            terms=("metrologie", "iso_17025"),
+            kind="lab",
+        ),
+        "zeta": supplier(
+            "Zeta Traitements",
+            postcode="74300",
+            city="Cluses",
+            description_fr="Anodisation dure et dorure. Certifié EN 9100.",
+            terms=("anodisation", "galvanoplastie"),
+        ),
+        "theta": supplier(
+            "Theta Mécanique",
+            postcode="25000",
+            description_fr="Usinage de pièces en TA6V pour l'aéronautique.",
+        ),
+    }

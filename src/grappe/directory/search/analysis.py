@@ -36,6 +36,9 @@ _NOT_JOINED = frozenset(
 )  # fmt: skip
 _CODE_GAP = re.compile(r"(?<![a-z])([a-z]{1,4})[\s\-]+(?=[0-9])")
 _WORD = re.compile(r"[a-z0-9]+")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_SPECIAL_LETTER = re.compile("[øæœßµμłđðþı’]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 MIN_STEMMED_LENGTH = 3
 MAX_WORD_LENGTH = 60  # longer runs are not words (hashes, garbage); they are dropped
@@ -46,12 +49,11 @@ _english = Stemmer.Stemmer("english")
 
 def fold(text: str) -> str:
     """Lower case without accents or control characters: "Besançon" → "besancon"."""
-    text = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
-    return "".join(
-        char
-        for char in text
-        if not unicodedata.combining(char) and (char.isprintable() or char in " \t\n")
-    )
+    text = text.lower()
+    if _SPECIAL_LETTER.search(text):
+        text = text.translate(_LETTERS)
+    text = unicodedata.normalize("NFKD", text)
+    return _CONTROL.sub(" ", _COMBINING.sub("", text))
 
 
 def _join_codes(text: str) -> str:

@@ -11,11 +11,12 @@ full-text syntax from these analysed tokens only, never from the raw text.
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from grappe.core.i18n import is_english
 from grappe.core.models import Term
 from grappe.directory.search.analysis import forms, words
-from grappe.directory.search.index import TERM_FIELDS, code_token
+from grappe.directory.search.index import code_token
 
 MAX_QUERY_WORDS = 24
 MAX_CONCEPTS = 12
@@ -45,34 +46,61 @@ class VocabularyTerm:
 
 @dataclass(frozen=True)
 class Vocabulary:
+    """The analysed vocabulary. Built once per content (see load_vocabulary) and never
+    changed, so its lookups are computed once."""
+
     terms: tuple[VocabularyTerm, ...]
 
+    @cached_property
     def by_code(self) -> dict[str, VocabularyTerm]:
         return {term.code: term for term in self.terms}
 
+    @cached_property
     def by_id(self) -> dict[int, VocabularyTerm]:
         return {term.id: term for term in self.terms}
 
+    @cached_property
     def by_token(self) -> dict[str, VocabularyTerm]:
         return {term.token: term for term in self.terms}
 
-    def words(self) -> set[str]:
-        return {word for term in self.terms for phrase in term.phrases for word in phrase}
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(word for term in self.terms for phrase in term.phrases for word in phrase)
+
+    @cached_property
+    def phrase_index(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """First-word token → the phrases starting with it, with their term's code."""
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for term in self.terms:
+            for phrase in term.phrases:
+                for token in forms(phrase[0]):
+                    index[token].append((phrase, term.code))
+        return dict(index)
 
 
 def load_vocabulary() -> Vocabulary:
-    """Every term with its phrases analysed: one query."""
+    """Every term with its phrases analysed: one query (the analysis is memoised)."""
+    fields = ("id", "code", "facet", "label_fr", "label_en", "synonyms_fr", "synonyms_en")
+    rows = tuple(
+        (*row[:5], tuple(row[5]), tuple(row[6]))
+        for row in Term.objects.values_list(*fields).order_by("code")
+    )
+    return _analysed_vocabulary(rows)
+
+
+@lru_cache(maxsize=4)
+def _analysed_vocabulary(rows: tuple[tuple, ...]) -> Vocabulary:
     terms = []
-    for row in Term.objects.values(*TERM_FIELDS, "facet").order_by("code"):
-        texts = [row["label_fr"], row["label_en"], *row["synonyms_fr"], *row["synonyms_en"]]
+    for pk, code, facet, label_fr, label_en, synonyms_fr, synonyms_en in rows:
+        texts = [label_fr, label_en, *synonyms_fr, *synonyms_en]
         phrases = {tuple(words(text)) for text in texts}
         terms.append(
             VocabularyTerm(
-                id=row["id"],
-                code=row["code"],
-                facet=row["facet"],
-                label_fr=row["label_fr"],
-                label_en=row["label_en"],
+                id=pk,
+                code=code,
+                facet=facet,
+                label_fr=label_fr,
+                label_en=label_en,
                 phrases=tuple(sorted(phrase for phrase in phrases if phrase)),
             )
         )
@@ -84,6 +112,7 @@ class Concept:
     words: tuple[str, ...]  # the query words it stands for, folded
     clauses: tuple[Clause, ...]
     terms: tuple[str, ...] = ()  # the vocabulary codes it names
+    literal: Clause = ()  # the words as typed (their forms and corrections), no synonym
 
     def tokens(self) -> set[str]:
         return {token for clause in self.clauses for word in clause for token in word}
@@ -104,20 +133,11 @@ def _same_word(a: str, b: str) -> bool:
     return a == b or bool(set(forms(a)) & set(forms(b)))
 
 
-def _phrase_index(vocabulary: Vocabulary) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-    for term in vocabulary.terms:
-        for phrase in term.phrases:
-            for token in forms(phrase[0]):
-                index[token].append((phrase, term.code))
-    return index
-
-
 def _recognise(
     query_words: list[str], vocabulary: Vocabulary
 ) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Split the words into runs: (words, codes of the terms they name, or none)."""
-    index = _phrase_index(vocabulary)
+    index = vocabulary.phrase_index
     runs, position = [], 0
     while position < len(query_words):
         best_length, codes = 0, set()
@@ -142,42 +162,54 @@ def _word_alternatives(word: str, corrections: dict[str, tuple[str, ...]]) -> Al
     return tuple(found)
 
 
+def _without_longer_phrases(phrases: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Drop a phrase that contains all the words of a shorter one: "titane grade 5" adds
+    no match to "titane" (it is found by it), only work for the database."""
+    kept: list[tuple[str, ...]] = []
+    for phrase in sorted(dict.fromkeys(phrases), key=len):
+        if not any(set(shorter) <= set(phrase) for shorter in kept):
+            kept.append(phrase)
+    return kept
+
+
 def _term_concept(
     run: tuple[str, ...], codes: tuple[str, ...], by_code: dict[str, VocabularyTerm]
 ) -> Concept:
-    clauses: list[Clause] = [tuple(forms(word) for word in run)]
-    for code in codes:
-        term = by_code[code]
-        clauses.append(((term.token,),))
-        clauses += [tuple(forms(word) for word in phrase) for phrase in term.phrases]
-    unique = tuple(dict.fromkeys(clauses))
-    return Concept(words=run, clauses=unique, terms=codes)
+    phrases = [run] + [phrase for code in codes for phrase in by_code[code].phrases]
+    clauses: list[Clause] = [((by_code[code].token,),) for code in codes]
+    clauses += [
+        tuple(forms(word) for word in phrase) for phrase in _without_longer_phrases(phrases)
+    ]
+    return Concept(words=run, clauses=tuple(dict.fromkeys(clauses)), terms=codes)
 
 
 def parse(
     text: str,
     vocabulary: Vocabulary,
-    correct: Callable[[list[str], set[str]], dict[str, tuple[str, ...]]],
+    correct: Callable[[list[str], frozenset[str]], dict[str, tuple[str, ...]]],
 ) -> ParsedQuery:
     """The concepts of a query. `correct(words, vocabulary_words)` finds typo corrections
     for the words it does not know (see `typos.corrections`)."""
     query_words = list(dict.fromkeys(words(text)))[:MAX_QUERY_WORDS]
-    vocabulary_words = vocabulary.words()
+    vocabulary_words = vocabulary.words
     corrections = correct(query_words, vocabulary_words) if query_words else {}
     # Recognise terms on the corrected words, so that "decoletage" names décolletage.
     corrected = [corrections.get(word, (word,))[0] for word in query_words]
-    by_code = vocabulary.by_code()
+    by_code = vocabulary.by_code
     concepts, position = [], 0
     for run, codes in _recognise(corrected, vocabulary):
         typed = tuple(query_words[position : position + len(run)])
         position += len(run)
         if codes:
             concept = _term_concept(run, codes, by_code)
-            concepts.append(Concept(words=typed, clauses=concept.clauses, terms=codes))
+            literal = tuple(_word_alternatives(word, corrections) for word in typed)
+            concepts.append(
+                Concept(words=typed, clauses=concept.clauses, terms=codes, literal=literal)
+            )
         else:
             word = typed[0]
             clause = (_word_alternatives(word, corrections),)
-            concepts.append(Concept(words=typed, clauses=(clause,)))
+            concepts.append(Concept(words=typed, clauses=(clause,), literal=clause))
     return ParsedQuery(
         words=tuple(query_words),
         concepts=tuple(concepts[:MAX_CONCEPTS]),

@@ -51,7 +51,7 @@ def counts(
         cursor.execute(COUNTS_SQL.format(matches=sql), params)
         rows = cursor.fetchall()
     total = 0
-    by_id = vocabulary.by_id()
+    by_id = vocabulary.by_id
     facets: dict[str, list[FacetCount]] = defaultdict(list)
     for name, value, label, count in rows:
         if name == "count":

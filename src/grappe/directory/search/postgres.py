@@ -6,22 +6,25 @@ from grappe.directory.search.syntax import boolean_expression
 # ts_rank_cd's weights, in PostgreSQL's order {D, C, B, A}: description and place,
 # capability text, terms, name (see migration 0002 for which column has which letter).
 WEIGHTS = "{0.1, 0.3, 0.4, 1.0}"
-TRIGRAM_THRESHOLD = 0.3
 
 
-def expression(concepts: tuple[Concept, ...]) -> str:
+def expression(concepts: tuple[Concept, ...], at_least: int) -> str:
     """The tsquery: every token quoted as a lexeme, joined with & and |."""
-    return boolean_expression(concepts, quote="'{}'".format, and_=" & ", or_=" | ")
+    return boolean_expression(
+        concepts, at_least=at_least, quote="'{}'".format, and_=" & ", or_=" | "
+    )
 
 
-def match_sql(concepts: tuple[Concept, ...]) -> tuple[str, list]:
-    """Every matching organisation with its text rank (higher is better)."""
+def match_sql(concepts: tuple[Concept, ...], at_least: int, *, ranked: bool) -> tuple[str, list]:
+    """Every matching organisation: id and, when `ranked`, its text rank (higher is better;
+    0 otherwise, which spares computing it for counts)."""
+    rank = f"ts_rank_cd('{WEIGHTS}', d.vector, q.query)" if ranked else "0.0"
     sql = (
-        f"SELECT d.organisation_id AS id, ts_rank_cd('{WEIGHTS}', d.vector, q.query) AS rank "
+        f"SELECT d.organisation_id AS id, {rank} AS rank "
         "FROM directory_searchdocument d, to_tsquery('simple', %s) AS q(query) "
         "WHERE d.vector @@ q.query"
     )
-    return sql, [expression(concepts)]
+    return sql, [expression(concepts, at_least)]
 
 
 def typo_candidates_sql(words: list[str], spread: int) -> tuple[str, list]:

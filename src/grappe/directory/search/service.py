@@ -14,8 +14,14 @@ from django.db import connection
 from grappe.core.i18n import is_english
 from grappe.directory.models import SearchDocument
 from grappe.directory.search import facets, filters, postgres, ranking, sqlite
-from grappe.directory.search.expansion import ParsedQuery, Vocabulary, load_vocabulary, parse
-from grappe.directory.search.ranking import Candidate, Document
+from grappe.directory.search.expansion import (
+    ParsedQuery,
+    Vocabulary,
+    all_tokens,
+    load_vocabulary,
+    parse,
+)
+from grappe.directory.search.ranking import EMPTY_DOCUMENT, Candidate, Document
 from grappe.directory.search.snippets import snippet
 from grappe.directory.search.types import (
     FILTERS,
@@ -31,17 +37,23 @@ from grappe.members.models import Organisation
 
 CANDIDATES = 200  # the best text matches that the boosts may reorder
 MAX_FILTER_VALUES = 50  # per facet; more is not a real query
+MIN_RESULTS = 10  # fewer complete matches than this, and near matches are added
 
 
 def backend() -> ModuleType:
     return postgres if connection.vendor == "postgresql" else sqlite
 
 
+def _printable(value: object, length: int) -> str:
+    """The value as text without control characters (PostgreSQL refuses NUL), cut."""
+    return "".join(char for char in str(value)[:length] if char.isprintable()).strip()
+
+
 def clean(query: SearchQuery) -> SearchQuery:
     """The query within bounds: text cut, limit in 0..MAX_LIMIT, offset ≥ 0, values trimmed."""
     values = {
         name: tuple(
-            dict.fromkeys(str(v).strip()[:100] for v in getattr(query, name) if str(v).strip())
+            dict.fromkeys(v for v in (_printable(v, 100) for v in getattr(query, name)) if v)
         )[:MAX_FILTER_VALUES]
         for name in FILTERS
     }
@@ -60,16 +72,29 @@ def _rows(sql: str, params: list) -> list[Candidate]:
         return [Candidate(id=pk, rank=float(rank or 0), name=name) for pk, rank, name in cursor]
 
 
-def _documents(ids: list[int], vocabulary: Vocabulary) -> dict[int, Document]:
-    by_token = vocabulary.by_token()
+def _documents(
+    ids: list[int], parsed: ParsedQuery, vocabulary: Vocabulary, filter_codes: set[str]
+) -> dict[int, Document]:
+    by_code = vocabulary.by_code
+    wanted = frozenset(
+        all_tokens(parsed.concepts)
+        | {by_code[code].token for code in filter_codes if code in by_code}
+    )
     rows = SearchDocument.objects.filter(organisation_id__in=ids).values_list(
         "organisation_id", "name", "terms", "capability", "description", "place"
     )
-    return {pk: Document.from_columns(tuple(columns), by_token) for pk, *columns in rows}
+    return {
+        pk: Document.from_columns(tuple(columns), wanted, vocabulary.by_token)
+        for pk, *columns in rows
+    }
 
 
 def _ranked_page(
-    matches: tuple[str, list], query: SearchQuery, parsed: ParsedQuery, vocabulary: Vocabulary
+    matches: tuple[str, list],
+    query: SearchQuery,
+    parsed: ParsedQuery,
+    vocabulary: Vocabulary,
+    filter_codes: set[str],
 ) -> tuple[list[Candidate], dict[int, Document]]:
     """The page of a text query: the best CANDIDATES text matches reordered by score; any
     position beyond them in text order."""
@@ -81,25 +106,28 @@ def _ranked_page(
     if end > CANDIDATES:
         tail_start = max(query.offset, CANDIDATES)
         tail = _rows(f"{ordered} LIMIT %s OFFSET %s", [*params, end - tail_start, tail_start])
-    documents = _documents([c.id for c in window + tail], vocabulary)
-    empty = Document(frozenset(), frozenset(), frozenset())
+    documents = _documents([c.id for c in window + tail], parsed, vocabulary, filter_codes)
     best = max((c.rank for c in window), default=0.0)
     for candidate in window + tail:
-        document = documents.get(candidate.id, empty)
+        document = documents.get(candidate.id, EMPTY_DOCUMENT)
         candidate.score = ranking.score(candidate, document, parsed, vocabulary, best)
     window.sort(key=lambda c: (-c.score, -c.rank, c.name, c.id))
     return (window + tail)[query.offset : end], documents
 
 
 def _name_page(
-    matches: tuple[str, list], query: SearchQuery, vocabulary: Vocabulary
+    matches: tuple[str, list],
+    query: SearchQuery,
+    parsed: ParsedQuery,
+    vocabulary: Vocabulary,
+    filter_codes: set[str],
 ) -> tuple[list[Candidate], dict[int, Document]]:
     sql, params = matches
     page = _rows(
         f"SELECT id, rank, name FROM ({sql}) r ORDER BY name, id LIMIT %s OFFSET %s",
         [*params, query.limit, query.offset],
     )
-    return page, _documents([c.id for c in page], vocabulary)
+    return page, _documents([c.id for c in page], parsed, vocabulary, filter_codes)
 
 
 def _hits(
@@ -121,12 +149,11 @@ def _hits(
             "capability_profile__text_en",
         )
     }
-    empty = Document(frozenset(), frozenset(), frozenset())
     hits = []
     for candidate in page:
         _pk, slug, siret, description_fr, description_en, text_fr, text_en = details[candidate.id]
         ranking.explain(
-            candidate, documents.get(candidate.id, empty), parsed, vocabulary, filter_codes
+            candidate, documents.get(candidate.id, EMPTY_DOCUMENT), parsed, vocabulary, filter_codes
         )
         if is_english():
             texts = [text_en, description_en, text_fr, description_fr]
@@ -146,9 +173,25 @@ def _hits(
     return hits
 
 
+def relaxation(concept_count: int) -> list[int]:
+    """How many of the concepts a match needs, strictest first: all of them; then all but
+    one (for 3 to 6 concepts); then any one."""
+    levels = [concept_count]
+    if 3 <= concept_count <= 6:
+        levels.append(concept_count - 1)
+    if concept_count > 1:
+        levels.append(1)
+    return levels
+
+
 def search(query: SearchQuery) -> SearchResult:
     """Organisations matching the text and the filters, best first (by name without text),
-    with the total and the facet counts over every match."""
+    with the total and the facet counts over every match.
+
+    A text query first asks for every concept; when fewer than MIN_RESULTS organisations
+    have them all, it asks for all but one, then for any one, so that near matches follow
+    the complete ones instead of an empty page.
+    """
     query = clean(query)
     engine = backend()
     vocabulary = load_vocabulary()
@@ -157,15 +200,24 @@ def search(query: SearchQuery) -> SearchResult:
         vocabulary,
         lambda words, known: corrections(words, known, engine.typo_candidates_sql),
     )
-    match = engine.match_sql(parsed.concepts) if parsed.concepts else None
-    matches = filters.matches_sql(match, query)
-    total, facet_counts = facets.counts(matches, vocabulary)
-    if total == 0 or query.limit == 0 or query.offset >= total:
-        return SearchResult(count=total, hits=[], facets=facet_counts)
-    if match is None:
-        page, documents = _name_page(matches, query, vocabulary)
-    else:
-        page, documents = _ranked_page(matches, query, parsed, vocabulary)
     filter_codes = {code for facet in TERM_FACETS for code in getattr(query, facet)}
+    if not parsed.concepts:
+        matches = filters.matches_sql(None, query)
+        total, facet_counts = facets.counts(matches, vocabulary)
+        if total == 0 or query.limit == 0 or query.offset >= total:
+            return SearchResult(count=total, hits=[], facets=facet_counts)
+        page, documents = _name_page(matches, query, parsed, vocabulary, filter_codes)
+    else:
+        for at_least in relaxation(len(parsed.concepts)):
+            unranked = engine.match_sql(parsed.concepts, at_least, ranked=False)
+            total, facet_counts = facets.counts(filters.matches_sql(unranked, query), vocabulary)
+            if total >= MIN_RESULTS:
+                break
+        if total == 0 or query.limit == 0 or query.offset >= total:
+            return SearchResult(count=total, hits=[], facets=facet_counts)
+        ranked = filters.matches_sql(
+            engine.match_sql(parsed.concepts, at_least, ranked=True), query
+        )
+        page, documents = _ranked_page(ranked, query, parsed, vocabulary, filter_codes)
     hits = _hits(page, documents, parsed, vocabulary, filter_codes)
     return SearchResult(count=total, hits=hits, facets=facet_counts)

@@ -2,6 +2,7 @@
 query found, HTML-escaped, with the found words in <mark>."""
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 
@@ -17,8 +18,13 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _SPAN.finditer(text)]
 
 
+@lru_cache(maxsize=20_000)
+def _piece_tokens(piece: str) -> frozenset[str]:
+    return frozenset(token for word in words(piece) for token in forms(word))
+
+
 def _is_marked(piece: str, marks: set[str]) -> bool:
-    return any(token in marks for word in words(piece) for token in forms(word))
+    return not marks.isdisjoint(_piece_tokens(piece))
 
 
 def marked_spans(text: str, marks: set[str]) -> list[tuple[int, int]]:

@@ -8,19 +8,20 @@ FTS_TABLE = "directory_search_fts"
 WEIGHTS = (10.0, 4.0, 3.0, 1.5, 1.0)
 
 
-def expression(concepts: tuple[Concept, ...]) -> str:
+def expression(concepts: tuple[Concept, ...], at_least: int) -> str:
     """The MATCH expression: every token quoted, joined with FTS5's AND and OR."""
-    return boolean_expression(concepts, quote='"{}"'.format, and_=" AND ", or_=" OR ")
-
-
-def match_sql(concepts: tuple[Concept, ...]) -> tuple[str, list]:
-    """Every matching organisation with its text rank (higher is better)."""
-    weights = ", ".join(str(weight) for weight in WEIGHTS)
-    sql = (
-        f"SELECT rowid AS id, -bm25({FTS_TABLE}, {weights}) AS rank "
-        f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    return boolean_expression(
+        concepts, at_least=at_least, quote='"{}"'.format, and_=" AND ", or_=" OR "
     )
-    return sql, [expression(concepts)]
+
+
+def match_sql(concepts: tuple[Concept, ...], at_least: int, *, ranked: bool) -> tuple[str, list]:
+    """Every matching organisation: id and, when `ranked`, its text rank (higher is better;
+    0 otherwise, which spares computing it for counts)."""
+    weights = ", ".join(str(weight) for weight in WEIGHTS)
+    rank = f"-bm25({FTS_TABLE}, {weights})" if ranked else "0.0"
+    sql = f"SELECT rowid AS id, {rank} AS rank FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    return sql, [expression(concepts, at_least)]
 
 
 def typo_candidates_sql(words: list[str], spread: int) -> tuple[str, list]:

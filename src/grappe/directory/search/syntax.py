@@ -2,34 +2,46 @@
 
 import re
 from collections.abc import Callable
+from itertools import combinations
 
 from grappe.directory.search.expansion import Concept
 
 SAFE_TOKEN = re.compile(r"^[a-z0-9]+$")
 
 
+def _group(parts: list[str], operator: str) -> str:
+    parts = [part for part in dict.fromkeys(parts) if part]
+    if not parts:
+        return ""
+    return parts[0] if len(parts) == 1 else "(" + operator.join(parts) + ")"
+
+
 def boolean_expression(
-    concepts: tuple[Concept, ...], *, quote: Callable[[str], str], and_: str, or_: str
+    concepts: tuple[Concept, ...],
+    *,
+    at_least: int,
+    quote: Callable[[str], str],
+    and_: str,
+    or_: str,
 ) -> str:
-    """OR of concepts; a concept is an OR of clauses, a clause an AND of words, a word an
-    OR of its tokens. Only tokens made of [a-z0-9] are written, each quoted, so no user
-    character ever reaches the database's query parser."""
-
-    def group(parts: list[str], operator: str) -> str:
-        parts = [part for part in dict.fromkeys(parts) if part]
-        if not parts:
-            return ""
-        return parts[0] if len(parts) == 1 else "(" + operator.join(parts) + ")"
-
+    """Documents matching at least `at_least` of the concepts. A concept is an OR of
+    clauses, a clause an AND of words, a word an OR of its tokens. Only tokens made of
+    [a-z0-9] are written, each quoted, so no user character reaches the query parser."""
     concept_parts = []
     for concept in concepts:
         clause_parts = []
         for clause in concept.clauses:
             word_parts = [
-                group([quote(token) for token in word if SAFE_TOKEN.match(token)], or_)
+                _group([quote(token) for token in word if SAFE_TOKEN.match(token)], or_)
                 for word in clause
             ]
             if all(word_parts):
-                clause_parts.append(group(word_parts, and_))
-        concept_parts.append(group(clause_parts, or_))
-    return group(concept_parts, or_)
+                clause_parts.append(_group(word_parts, and_))
+        concept_parts.append(_group(clause_parts, or_))
+    concept_parts = [part for part in concept_parts if part]
+    at_least = min(max(at_least, 1), len(concept_parts))
+    if at_least <= 1:
+        return _group(concept_parts, or_)
+    return _group(
+        [_group(list(chosen), and_) for chosen in combinations(concept_parts, at_least)], or_
+    )
