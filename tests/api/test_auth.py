@@ -23,7 +23,8 @@ def test_no_token_is_the_public(organisation):
     assert response.status_code == 200
     body = response.json()
     assert body["view"] == "public"
-    assert "siret" not in body
+    assert body["siret"] == "73282932000074"  # a public identifier (Sirene open data)
+    assert "naf_code" not in body
 
 
 def test_valid_token_authenticates_and_marks_the_token_used(organisation):

@@ -28,7 +28,7 @@ def test_list_and_detail(anonymous_api):
 
     detail = anonymous_api.get("/clusters/innov-health").json()
     assert [org["name"] for org in detail["organisations"]] == ["Biotech Doubs", "Implants Comtois"]
-    assert "siret" not in detail["organisations"][0]
+    assert "naf_code" not in detail["organisations"][0]
     assert anonymous_api.get("/clusters/nowhere").status_code == 404
 
 

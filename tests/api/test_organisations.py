@@ -18,7 +18,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-DETAIL_FIELDS = {"address", "postcode", "siren", "siret", "naf_code", "headcount_band"}
+DETAIL_FIELDS = {"address", "postcode", "naf_code", "headcount_band"}
 
 
 def test_public_list_shows_public_fields_only(anonymous_api, member_org):

@@ -142,7 +142,7 @@ def test_public_page_needs_no_login_and_shows_public_fields_only(client, directo
     assert "Décolletage Comtois" in html
     assert directory["comtois"].get_absolute_url() in html
     assert "Besançon" in html
-    assert directory["comtois"].siret not in html
+    assert directory["comtois"].siret in html  # a public identifier (Sirene open data)
     assert "25.62B" not in html
     assert 'name="members_only"' not in html
     assert 'data-facet="headcount_band"' not in html

@@ -285,7 +285,7 @@ def test_detail_public_fields(anonymous_client, organisation):
     for text in ("Delta Micro", "Besançon", "25 — Doubs", "Bourgogne-Franche-Comté", "AEROμTECH"):
         assert text in html
     assert "Micromécanique horlogère." in html
-    for hidden in (organisation.siret, "7 rue Secrète", "25.62B", "1234"):
+    for hidden in ("7 rue Secrète", "25.62B", "1234"):
         assert hidden not in html
 
 

@@ -19,9 +19,10 @@ router = Router(tags=["directory"])
 
 MAX_TEXT_LENGTH = 10_000  # longer is refused; the engine reads the first 500 characters
 DIRECTORY = "members.view_directory"
-# Filters and fields on what only members' contacts and the staff may see.
+# Filters on what only members' contacts and the staff may see. The SIRET is not among
+# them: it is a public identifier (INSEE's Sirene register is open data) and the key a buyer
+# uses to find the supplier in their own systems.
 RESTRICTED_FILTERS = ("headcount_band",)
-RESTRICTED_FIELDS = ("siret",)
 
 
 def _no_nul(value: str) -> str:
@@ -60,7 +61,7 @@ class SearchParams(Schema):
 class HitOut(Schema):
     model_config = ConfigDict(extra="allow")
 
-    siret: str | None = Field(description="Null for the public.")
+    siret: str = Field(description="The organisation's SIRET, empty when unknown.")
     name: str
     slug: str
     score: float
@@ -87,7 +88,7 @@ def directory_search(request: HttpRequest, params: Query[SearchParams]):
     """Organisations ranked for the text, narrowed by the filters (facets AND-ed, values
     OR-ed), with the facet counts over every match.
 
-    Without a token you get the public view: no SIRET, no headcount band counts, and the
+    Without a token you get the public view: no headcount band counts, and the
     `headcount_band` and `members_only` filters are refused.
     """
     full = request.user.has_perm(DIRECTORY)
@@ -104,8 +105,6 @@ def directory_search(request: HttpRequest, params: Query[SearchParams]):
     )
     data = result_to_dict(search(query))
     if not full:
-        for hit in data["results"]:
-            hit.update(dict.fromkeys(RESTRICTED_FIELDS))
         for name in RESTRICTED_FILTERS:
             data["facets"].pop(name, None)
     return data

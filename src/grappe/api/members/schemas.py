@@ -69,6 +69,8 @@ class OrganisationPublic(Schema):
     slug: str
     name: str
     kind: OrganisationKind
+    siren: str
+    siret: str
     city: str
     departement: str
     region: str
@@ -85,8 +87,6 @@ class OrganisationFull(OrganisationPublic):
     view: Literal["full"] = "full"
     address: str
     postcode: str
-    siren: str
-    siret: str
     naf_code: str
     headcount_band: Band
     dues_category: DuesCategory
