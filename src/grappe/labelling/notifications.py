@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from grappe.core.models import User
 from grappe.labelling.choices import DECISIONS, Status
 from grappe.labelling.models import Application, FundingLine, ReviewAssignment
-from grappe.labelling.workflow import FUNDING_DECIDED
 from grappe.members.models import Affiliation
 
 TEMPLATES = "labelling/email/"
@@ -102,7 +101,7 @@ def send_status_changed(application_id: int, status: str, reason: str = "") -> i
                 context,
                 leads,
             )
-        if status in FUNDING_DECIDED and status != Status.ABANDONED:
+        if status in (Status.FUNDED, Status.NOT_FUNDED):
             lines = FundingLine.objects.filter(application=application).select_related(
                 "partner__organisation"
             )

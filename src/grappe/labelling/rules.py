@@ -14,7 +14,7 @@ from grappe.core.models import User
 from grappe.labelling.choices import LABEL_STATUSES, Confidentiality, Status
 from grappe.labelling.conflicts import is_conflicted
 from grappe.labelling.models import Application, Project, ReviewAssignment
-from grappe.labelling.workflow import EDITABLE, FUNDED_STATUSES
+from grappe.labelling.workflow import EDITABLE, REPORTING
 from grappe.members.models import Affiliation
 from grappe.members.rules import is_member_contact, is_pole_staff
 
@@ -94,8 +94,8 @@ def has_reservations(user, application: Application | None) -> bool:
 
 @rules.predicate
 def is_running(user, application: Application | None) -> bool:
-    """Funded or in progress: the consortium reports its progress and results."""
-    return application is not None and application.status in FUNDED_STATUSES - {Status.ABANDONED}
+    """Funded, in progress or completed: the consortium reports its progress and results."""
+    return application is not None and application.status in REPORTING
 
 
 rules.add_perm("labelling.add_project", is_pole_staff | is_member_contact)

@@ -101,6 +101,8 @@ EDITABLE = frozenset({Status.DRAFT, Status.LABELLED_WITH_RESERVATIONS})
 # The statuses of a funded project, and those in which its funding is decided.
 FUNDED_STATUSES = frozenset({Status.FUNDED, Status.IN_PROGRESS, Status.COMPLETED, Status.ABANDONED})
 FUNDING_DECIDED = FUNDED_STATUSES | {Status.NOT_FUNDED}
+# The statuses in which the consortium reports the project's progress and results.
+REPORTING = frozenset({Status.FUNDED, Status.IN_PROGRESS, Status.COMPLETED})
 # The statuses in which the committee has given its final answer (deferred is not one).
 DECIDED = LABEL_STATUSES | {Status.NOT_LABELLED}
 # The statuses experts can be assigned in, and review in.

@@ -21,7 +21,7 @@ from grappe.labelling.services.common import (
     require_staff,
 )
 from grappe.labelling.services.workflow import transition
-from grappe.labelling.workflow import FUNDED_STATUSES
+from grappe.labelling.workflow import FUNDED_STATUSES, REPORTING
 
 
 class FundingEntry(NamedTuple):
@@ -123,8 +123,8 @@ def add_result(
 ) -> Result:
     """What the project produced: patents, products, jobs, follow-on projects."""
     require_consortium_or_staff(actor, application.project)
-    if application.status not in FUNDED_STATUSES:
-        raise WrongState(_("Results are recorded for funded projects."))
+    if application.status not in REPORTING:
+        raise WrongState(_("Results are recorded for funded projects, until they end."))
     errors = {}
     if kind not in ResultKind.values:
         errors["kind"] = [_("Choose a kind of result.")]

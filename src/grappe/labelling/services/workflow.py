@@ -137,10 +137,9 @@ def transition(
             _("An application cannot go from “%(current)s” to “%(target)s”.")
             % {"current": current.label, "target": target.label}
         )
+    roles = roles_of(actor, locked)
     if _committee_decides(committee_item, locked, target):
-        roles = frozenset({Role.COMMITTEE})
-    else:
-        roles = roles_of(actor, locked)
+        roles |= {Role.COMMITTEE}
     if not roles & allowed:
         raise IllegalTransition(
             _("Only %(who)s can move an application from “%(current)s” to “%(target)s”.")
