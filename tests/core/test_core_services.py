@@ -105,3 +105,21 @@ def test_activity_shows_the_label_in_french():
         assert ActivityLog.objects.get().label == "organisation modifiée"
     with translation.override("en"):
         assert ActivityLog.objects.get().label == "organisation updated"
+
+
+def test_activity_details_say_what_changed():
+    entry = ActivityLog(
+        action="x",
+        data={
+            "changes": {"city": ["Besançon", "Morteau"], "description_fr": ["", "a" * 200]},
+            "added": ["titane"],
+            "removed": ["laiton"],
+            "equipment": "2 × tour",
+            "empty": "",
+        },
+    )
+    details = entry.details
+    assert details[0] == "city: Besançon → Morteau"
+    assert details[1].startswith("description_fr: — → aaaa")
+    assert details[1].endswith("…")
+    assert details[2:] == ["+titane", "−laiton", "equipment: 2 × tour"]

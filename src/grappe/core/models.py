@@ -60,6 +60,34 @@ class ActivityLog(models.Model):
     def label(self) -> str:
         return action_label(self.action)
 
+    @property
+    def details(self) -> list[str]:
+        """What the entry's data says, one short line each, for the staff's activity list.
+
+        Field changes read "field: old → new"; lists of codes added or removed read "+code" and
+        "−code"; other values "key: value". Long values are cut so the list stays readable.
+        """
+        lines: list[str] = []
+        for key, value in (self.data or {}).items():
+            if key == "changes" and isinstance(value, dict):
+                lines += [f"{name}: {_short(pair)}" for name, pair in value.items()]
+            elif key == "changes" and isinstance(value, list):
+                lines += [str(name) for name in value]
+            elif key in ("added", "removed") and isinstance(value, list):
+                sign = "+" if key == "added" else "−"
+                lines += [f"{sign}{code}" for code in value]
+            elif value not in (None, "", [], {}):
+                lines.append(f"{key}: {_short(value)}")
+        return lines
+
+
+def _short(value, limit: int = 60) -> str:
+    if isinstance(value, list) and len(value) == 2:
+        text = f"{_short(value[0], limit // 2)} → {_short(value[1], limit // 2)}"
+    else:
+        text = "—" if value in (None, "") else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 class ApiToken(models.Model):
     """A bearer token for the API. Only its SHA-256 digest is stored."""
