@@ -96,3 +96,17 @@ def test_the_lead_contacts_are_those_with_a_login_or_the_main_contacts(applicati
     )
     AffiliationFactory(organisation=lead, person=PersonFactory(email="quiet@lead.example"))
     assert lead_contact_emails(application) == [contact.email, "main@lead.example"]
+
+
+def test_an_answer_to_the_reservations_goes_to_the_staff(
+    application, contact, staff, django_capture_on_commit_callbacks
+):
+    move(application, Status.LABELLED_WITH_RESERVATIONS, reservations="Add an end user.")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.answer_reservations(
+            actor=contact, application=application, answer="Hospital X joins."
+        )
+    [message] = mail.outbox
+    assert message.to == [staff.email]
+    assert "Add an end user." in message.body
+    assert "Hospital X joins." in message.body

@@ -485,3 +485,19 @@ def test_a_past_round_is_recorded_with_its_dates(staff, lead):
             decided_on=datetime.date(2013, 4, 1),
         )
     assert {"status", "submitted_on"} <= set(caught.value.message_dict)
+
+
+def test_a_partner_becomes_the_lead_without_restating_the_consortium(
+    project, staff, lead, partner_org
+):
+    services.update_project(actor=staff, project=project, data={"lead": partner_org})
+    roles = {p.organisation: p.role for p in project.partners.all()}
+    assert roles == {lead: PartnerRole.PARTNER, partner_org: PartnerRole.LEAD}
+
+
+def test_a_contact_cannot_hand_the_lead_to_an_organisation_of_someone_else(
+    project, contact, partner_org
+):
+    with pytest.raises(ValidationError) as caught:
+        services.update_project(actor=contact, project=project, data={"lead": partner_org})
+    assert "lead" in caught.value.message_dict

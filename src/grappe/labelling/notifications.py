@@ -4,7 +4,7 @@ the tasks of tasks.py call them once the change is committed.
 Who hears of what:
 - the lead organisation's contacts: every move of their application (submission
   acknowledged, review, committee, decision with its reservations, funding, progress);
-- the staff: each new submission;
+- the staff: each new submission, each answer to the committee's reservations;
 - an expert: their assignment.
 """
 
@@ -117,6 +117,22 @@ def send_status_changed(application_id: int, status: str, reason: str = "") -> i
             "status_changed.txt",
             context,
             leads,
+        )
+
+
+def send_reservations_answered(application_id: int) -> int:
+    """Tell the staff that the consortium answered the committee's reservations."""
+    with translation.override(settings.LANGUAGE_CODE):
+        application = _application(application_id)
+        return _send(
+            _("Reservations answered: %(acronym)s") % {"acronym": application.project.acronym},
+            "reservations_answered.txt",
+            {
+                "application": application,
+                "project": application.project,
+                "link": _link(application),
+            },
+            staff_emails(),
         )
 
 

@@ -13,3 +13,8 @@ def notify_status_changed(application_id: int, status: str, reason: str = "") ->
 @task()
 def notify_expert_assigned(assignment_id: int) -> int:
     return notifications.send_expert_assigned(assignment_id)
+
+
+@task()
+def notify_reservations_answered(application_id: int) -> int:
+    return notifications.send_reservations_answered(application_id)

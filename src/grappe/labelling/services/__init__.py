@@ -6,6 +6,7 @@ does not allow raises WrongState (IllegalTransition for a workflow move), which 
 answers with HTTP 409; an actor without the right raises PermissionDenied.
 """
 
+from grappe.labelling.services.calls import CALL_FIELDS, create_call, update_call
 from grappe.labelling.services.committee import (
     add_to_agenda,
     create_meeting,
@@ -14,6 +15,12 @@ from grappe.labelling.services.committee import (
     set_meeting_members,
 )
 from grappe.labelling.services.common import WrongState
+from grappe.labelling.services.documents import (
+    PDF_MAGIC,
+    add_document,
+    document_errors,
+    remove_document,
+)
 from grappe.labelling.services.funding import (
     FundingEntry,
     add_result,
@@ -22,18 +29,13 @@ from grappe.labelling.services.funding import (
 )
 from grappe.labelling.services.history import import_past_round
 from grappe.labelling.services.projects import (
-    CALL_FIELDS,
     PROJECT_FIELDS,
     PartnerLine,
-    add_document,
     answer_reservations,
-    create_call,
     create_project,
-    remove_document,
     resubmit,
     set_partners,
     start_application,
-    update_call,
     update_project,
 )
 from grappe.labelling.services.reviews import (
@@ -58,6 +60,7 @@ from grappe.labelling.services.workflow import (
 __all__ = [
     "CALL_FIELDS",
     "CRITERION_FIELDS",
+    "PDF_MAGIC",
     "PROJECT_FIELDS",
     "FundingEntry",
     "IllegalTransition",
@@ -74,6 +77,7 @@ __all__ = [
     "create_meeting",
     "create_project",
     "declare_no_conflict",
+    "document_errors",
     "import_past_round",
     "record_decision",
     "record_expert_access",

@@ -1,13 +1,11 @@
-"""Writes on projects and their labelling rounds: draft, consortium, documents, resubmission."""
+"""Writes on projects and their labelling rounds: draft, consortium, reservations, resubmission."""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files import File
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
@@ -15,16 +13,17 @@ from django.utils.translation import gettext as _
 
 from grappe.core.activity import changes_since, field_values, log_activity
 from grappe.core.models import Facet, Term, User
+from grappe.labelling import tasks
 from grappe.labelling.choices import PartnerRole, Status
-from grappe.labelling.models import Application, Document, FundingCall, Partner, Project
+from grappe.labelling.models import Application, FundingCall, Partner, Project
 from grappe.labelling.rules import latest_status
 from grappe.labelling.services.common import (
     WrongState,
+    enqueue_on_commit,
     is_staff,
     parse_amount,
     reject_unknown_fields,
     require_consortium_or_staff,
-    require_staff,
     save_validated,
 )
 from grappe.labelling.workflow import EDITABLE, RESUBMITTABLE
@@ -36,8 +35,6 @@ PROJECT_FIELDS = frozenset(
     {"acronym", "title", "summary_fr", "summary_en", "public_summary_fr", "public_summary_en",
      "trl_start", "trl_target", "duration_months", "lead", "total_budget", "confidentiality"}
 )  # fmt: skip
-CALL_FIELDS = frozenset({"name", "funder", "addressee", "address", "deadline", "url"})
-PDF_MAGIC = b"%PDF-"
 
 
 @dataclass(frozen=True)
@@ -49,34 +46,6 @@ class PartnerLine:
     budget: Decimal | int | str
     requested_aid: Decimal | int | str = Decimal(0)
     role: str = PartnerRole.PARTNER
-
-
-# Funding calls ---------------------------------------------------------------------------
-
-
-@transaction.atomic
-def create_call(*, actor: User | None, data: dict[str, Any]) -> FundingCall:
-    require_staff(actor)
-    reject_unknown_fields(data, CALL_FIELDS)
-    call = FundingCall(**data)
-    save_validated(call)
-    log_activity(actor=actor, action="labelling.call.created", target=call)
-    return call
-
-
-@transaction.atomic
-def update_call(*, actor: User | None, call: FundingCall, data: dict[str, Any]) -> FundingCall:
-    require_staff(actor)
-    reject_unknown_fields(data, CALL_FIELDS)
-    before = field_values(call, data)
-    for name, value in data.items():
-        setattr(call, name, value)
-    if changes := changes_since(before, call):
-        save_validated(call, update_fields=list(changes))
-        log_activity(
-            actor=actor, action="labelling.call.updated", target=call, data={"changes": changes}
-        )
-    return call
 
 
 # Checks ----------------------------------------------------------------------------------
@@ -345,8 +314,9 @@ def update_project(
         if old != sorted(v.pk for v in values):
             manager.set(values)
             changes[name] = [old, sorted(v.pk for v in values)]
-    if partners is not None:
-        moved = _write_partners(project, partners)
+    if partners is not None or "lead" in changes:
+        # A new lead takes the lead's row; the former lead stays as a partner.
+        moved = _write_partners(project, lines)
         if moved["changed"] or moved["removed"]:
             changes["partners"] = moved
     if changes:
@@ -360,8 +330,15 @@ def update_project(
 
 
 def current_lines(project: Project) -> list[PartnerLine]:
+    """The consortium as lines; the lead's role follows `project.lead`, so that a new lead
+    chosen among the partners takes it and the former one becomes a partner."""
     return [
-        PartnerLine(p.organisation, p.budget, p.requested_aid, p.role)
+        PartnerLine(
+            p.organisation,
+            p.budget,
+            p.requested_aid,
+            PartnerRole.PARTNER if p.role == PartnerRole.LEAD else p.role,
+        )
         for p in Partner.objects.filter(project=project).select_related("organisation")
     ]
 
@@ -387,6 +364,7 @@ def answer_reservations(
     application.reservations_answer = answer
     application.save(update_fields=["reservations_answer", "updated_at"])
     log_activity(actor=actor, action="labelling.reservations.answered", target=application)
+    enqueue_on_commit(tasks.notify_reservations_answered, application.pk)
     return application
 
 
@@ -413,75 +391,3 @@ def resubmit(*, actor: User | None, project: Project, call: FundingCall) -> Appl
             % {"status": latest.get_status_display()}
         )
     return _new_round(actor=actor, project=project, call=call, number=latest.round_number + 1)
-
-
-# Documents -------------------------------------------------------------------------------
-
-
-def document_errors(file: File | None) -> dict[str, list[str]]:
-    """A PDF (by its first bytes, whatever its name) no larger than the limit."""
-    if file is None:
-        return {"file": [_("Choose a PDF file.")]}
-    limit = settings.GRAPPE_MAX_DOCUMENT_BYTES
-    if file.size is None or file.size > limit:
-        return {
-            "file": [
-                _("The file is larger than %(limit)s MB.")
-                % {"limit": round(limit / 1024 / 1024, 1)}
-            ]
-        }
-    file.seek(0)
-    head = file.read(len(PDF_MAGIC))
-    file.seek(0)
-    if head != PDF_MAGIC:
-        return {"file": [_("The file is not a PDF.")]}
-    return {}
-
-
-@transaction.atomic
-def add_document(
-    *, actor: User | None, application: Application, file: File | None, title: str = ""
-) -> Document:
-    require_consortium_or_staff(actor, application.project)
-    if application.status not in EDITABLE:
-        raise WrongState(
-            _("Documents can be added while the application is a draft or answers reservations.")
-        )
-    if errors := document_errors(file):
-        raise ValidationError(errors)
-    title = (title or "").strip() or (file.name or "").rsplit("/", 1)[-1]
-    document = Document(
-        application=application,
-        title=title[:200],
-        file=file,
-        size=file.size,
-        uploaded_by=actor if actor and actor.is_authenticated else None,
-    )
-    document.full_clean(exclude=["file", "uploaded_by"])
-    document.save()
-    log_activity(
-        actor=actor,
-        action="labelling.document.added",
-        target=application,
-        data={"document": document.pk, "title": document.title, "size": document.size},
-    )
-    return document
-
-
-@transaction.atomic
-def remove_document(*, actor: User | None, document: Document) -> None:
-    application = document.application
-    require_consortium_or_staff(actor, application.project)
-    if application.status not in EDITABLE:
-        raise WrongState(
-            _("Documents can be removed while the application is a draft or answers reservations.")
-        )
-    storage, name = document.file.storage, document.file.name
-    log_activity(
-        actor=actor,
-        action="labelling.document.removed",
-        target=application,
-        data={"document": document.pk, "title": document.title},
-    )
-    document.delete()
-    transaction.on_commit(lambda: storage.delete(name))
