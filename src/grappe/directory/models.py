@@ -159,6 +159,7 @@ class SearchDocument(models.Model):
     capability = models.TextField(blank=True)
     description = models.TextField(blank=True)
     place = models.TextField(blank=True)
+    facets = models.TextField(blank=True)  # the keys of its facet bitmaps (SearchFacet)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -184,3 +185,21 @@ class SearchToken(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class SearchFacet(models.Model):
+    """The organisations having one facet value, as a bitmap: bit n is organisation n.
+
+    Maintained with the search documents (see `grappe.directory.search.bitmaps`); it makes
+    facet counts and filters over many matches cost a few bit operations.
+    """
+
+    key = models.CharField(max_length=40, primary_key=True)
+    bits = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("search facet")
+        verbose_name_plural = _("search facets")
+
+    def __str__(self) -> str:
+        return self.key

@@ -25,7 +25,16 @@ le les leur leurs lui ma mais me mes mon ne nos notre nous on ou par pas pour qu
 se ses son sont sur ta te tes ton tu un une vos votre vous y"""
 _ENGLISH_STOPWORDS = """an and are as at be by for from has have in into is it its of on or our
 than that the their them these they this those to was we were which with you your"""
-STOPWORDS = frozenset(_FRENCH_STOPWORDS.split()) | frozenset(_ENGLISH_STOPWORDS.split())
+# Words of the trade that every supplier could claim: in a query they only add noise
+# ("sous-traitant usinage" would otherwise match every "traitement" through its stem).
+_TRADE_STOPWORDS = """sous chez entre vers tres tout tous toute toutes traitant traitants
+traitance soustraitant soustraitants soustraitance subcontractor subcontractors
+subcontracting supplier suppliers fournisseur fournisseurs prestataire prestataires"""
+STOPWORDS = (
+    frozenset(_FRENCH_STOPWORDS.split())
+    | frozenset(_ENGLISH_STOPWORDS.split())
+    | frozenset(_TRADE_STOPWORDS.split())
+)
 
 # Short prefixes of codes that are written with or without a space: "EN 9100", "ISO-13485",
 # "Ti-6Al-4V", "ISO 7". A run of 1–4 letters followed by a space or hyphen and a digit is

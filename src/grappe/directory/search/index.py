@@ -21,6 +21,7 @@ from grappe.directory.models import (
     SearchToken,
     Tolerance,
 )
+from grappe.directory.search import bitmaps
 from grappe.directory.search.analysis import analyse
 from grappe.members.geography import DEPARTEMENTS
 from grappe.members.models import ClusterMembership, Organisation
@@ -62,7 +63,15 @@ def _by_organisation(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
 def build_documents(ids: list[int], term_texts: dict[int, str]) -> list[SearchDocument]:
     """The search documents of these organisations, read in six queries."""
     organisations = Organisation.objects.filter(pk__in=ids).values_list(
-        "id", "name", "city", "departement", "region", "description_fr", "description_en"
+        "id",
+        "name",
+        "city",
+        "departement",
+        "region",
+        "description_fr",
+        "description_en",
+        "headcount_band",
+        "kind",
     )
     profiles = {
         pk: (text_fr, text_en)
@@ -85,11 +94,12 @@ def build_documents(ids: list[int], term_texts: dict[int, str]) -> list[SearchDo
     )
     clusters = _by_organisation(
         ClusterMembership.objects.filter(organisation_id__in=ids).values_list(
-            "organisation_id", "cluster__name"
+            "organisation_id", "cluster_id", "cluster__name"
         )
     )
     documents = []
-    for pk, name, city, departement, region, description_fr, description_en in organisations:
+    for pk, name, city, departement, region, description_fr, description_en, *rest in organisations:
+        headcount_band, kind = rest
         capability_parts = [*profiles.get(pk, ())]
         capability_parts += [f"{machine} {envelope}" for machine, envelope in equipment[pk]]
         capability_parts += [
@@ -97,7 +107,14 @@ def build_documents(ids: list[int], term_texts: dict[int, str]) -> list[SearchDo
             for feature, amount, label_fr, label_en in tolerances[pk]
         ]
         departement_name = DEPARTEMENTS.get(departement, ("",))[0]
-        place = [city, departement_name, region, *(name for (name,) in clusters[pk])]
+        place = [city, departement_name, region, *(name for _pk, name in clusters[pk])]
+        keys = bitmaps.facet_keys(
+            term_ids=[term_id for (term_id,) in capabilities[pk]],
+            cluster_ids=[cluster_id for cluster_id, _name in clusters[pk]],
+            departement=departement,
+            headcount_band=headcount_band,
+            kind=kind,
+        )
         documents.append(
             SearchDocument(
                 organisation_id=pk,
@@ -106,6 +123,7 @@ def build_documents(ids: list[int], term_texts: dict[int, str]) -> list[SearchDo
                 capability=analyse("\n".join(capability_parts)),
                 description=analyse(f"{description_fr}\n{description_en}"),
                 place=analyse(" ".join(place)),
+                facets=" ".join(keys),
             )
         )
     return documents
@@ -131,7 +149,13 @@ def _term_texts() -> dict[int, str]:
     return {term["id"]: term_text(term) for term in Term.objects.values(*TERM_FIELDS)}
 
 
-def _reindex(ids: list[int], term_texts: dict[int, str]) -> int:
+def _reindex(ids: list[int], term_texts: dict[int, str]) -> dict[int, tuple[set, set]]:
+    """Rebuild these documents; return each one's facet keys before and after."""
+    before = dict(
+        SearchDocument.objects.filter(organisation_id__in=ids).values_list(
+            "organisation_id", "facets"
+        )
+    )
     documents = build_documents(ids, term_texts)
     SearchDocument.objects.filter(organisation_id__in=ids).delete()
     SearchDocument.objects.bulk_create(documents, batch_size=BATCH_SIZE)
@@ -140,18 +164,25 @@ def _reindex(ids: list[int], term_texts: dict[int, str]) -> int:
         batch_size=BATCH_SIZE,
         ignore_conflicts=True,
     )
-    return len(documents)
+    after = {document.organisation_id: document.facets for document in documents}
+    return {
+        pk: (set(before.get(pk, "").split()), set(after.get(pk, "").split()))
+        for pk in before.keys() | after.keys()
+    }
 
 
 def reindex_organisations(organisation_ids: Iterable[int]) -> None:
-    """Rebuild the search documents of these organisations (deleted ones are dropped)."""
+    """Rebuild the search documents and facet bitmaps of these organisations (deleted
+    ones are dropped), a few queries per batch of 500."""
     ids = sorted({int(pk) for pk in organisation_ids})
     if not ids:
         return
     term_texts = _term_texts()
+    changes: dict[int, tuple[set, set]] = {}
     with transaction.atomic():
         for batch in _batches(ids, BATCH_SIZE):
-            _reindex(batch, term_texts)
+            changes.update(_reindex(batch, term_texts))
+        bitmaps.apply_changes(changes)
 
 
 def reindex_terms(term_ids: Iterable[int]) -> None:
@@ -169,15 +200,19 @@ def reindex_terms(term_ids: Iterable[int]) -> None:
 
 
 def reindex_all(*, batch_size: int = BATCH_SIZE) -> Iterator[int]:
-    """Rebuild every document and the typo dictionary, one transaction per batch.
+    """Rebuild every document, the typo dictionary and the facet bitmaps, one transaction
+    per batch (the bitmaps at the end, in one).
 
     Yields the number of organisations indexed after each batch (for progress reports).
     """
     ids = list(Organisation.objects.order_by("pk").values_list("pk", flat=True))
     term_texts = _term_texts()
     SearchToken.objects.all().delete()
-    done = 0
+    keys_of: dict[int, list[str]] = {}
     for batch in _batches(ids, max(1, batch_size)):
         with transaction.atomic():
-            done += _reindex(batch, term_texts)
-        yield done
+            changes = _reindex(batch, term_texts)
+        keys_of.update({pk: sorted(new) for pk, (_old, new) in changes.items()})
+        yield len(keys_of)
+    with transaction.atomic():
+        bitmaps.rebuild(keys_of)

@@ -1,5 +1,7 @@
 """The PostgreSQL backend: a weighted tsvector column ranked by ts_rank_cd()."""
 
+from django.db import connection
+
 from grappe.directory.search.expansion import Concept
 from grappe.directory.search.syntax import boolean_expression
 
@@ -15,16 +17,16 @@ def expression(concepts: tuple[Concept, ...], at_least: int) -> str:
     )
 
 
-def match_sql(concepts: tuple[Concept, ...], at_least: int, *, ranked: bool) -> tuple[str, list]:
-    """Every matching organisation: id and, when `ranked`, its text rank (higher is better;
-    0 otherwise, which spares computing it for counts)."""
-    rank = f"ts_rank_cd('{WEIGHTS}', d.vector, q.query)" if ranked else "0.0"
+def matches(concepts: tuple[Concept, ...], at_least: int) -> list[tuple[int, float]]:
+    """Every matching organisation with its text rank (higher is better), in one query."""
     sql = (
-        f"SELECT d.organisation_id AS id, {rank} AS rank "
+        f"SELECT d.organisation_id, ts_rank_cd('{WEIGHTS}', d.vector, q.query) "
         "FROM directory_searchdocument d, to_tsquery('simple', %s) AS q(query) "
         "WHERE d.vector @@ q.query"
     )
-    return sql, [expression(concepts, at_least)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [expression(concepts, at_least)])
+        return cursor.fetchall()
 
 
 def typo_candidates_sql(words: list[str], spread: int) -> tuple[str, list]:

@@ -1,6 +1,6 @@
 """The final score: the text rank of the backend plus boosts, for the best candidates.
 
-    score = (W_TEXT · text + W_COMPLETE · completeness + W_LITERAL · literal
+    score = (W_TEXT · text + W_COMPLETE · completeness + W_LITERAL · literal + W_NAME · name
              + W_TERMS · terms + W_CERT · certs) / (sum of the weights that apply)
 
 - text: the backend's rank (bm25 on SQLite, ts_rank_cd on PostgreSQL) divided by the best
@@ -11,6 +11,8 @@
 - literal: the fraction of the concepts whose words, as typed (or stemmed, or corrected),
   the organisation has, rather than only a synonym: "dental implant" prefers the text
   that says it to the one that says "orthopédie", a synonym of the same market;
+- name: the fraction of the concepts whose words, as typed, are in the organisation's
+  name: a company called after what it makes is a strong answer;
 - terms: the fraction of the terms named by the query that the organisation carries
   (applies when the query names a term);
 - certs: the fraction of the certifications named by the query that the organisation holds
@@ -30,6 +32,7 @@ W_COMPLETE = 2.0
 W_TERMS = 1.0
 W_CERT = 1.5
 W_LITERAL = 0.5
+W_NAME = 0.5
 
 
 @dataclass
@@ -50,6 +53,7 @@ class Document:
     text_tokens: frozenset[str]  # found in the name, capability text, description, place
     term_tokens: frozenset[str]  # found in the terms column (code tokens and labels)
     codes: frozenset[str]  # vocabulary codes carried, among the wanted ones
+    name_tokens: frozenset[str] = frozenset()  # found in the name
 
     @classmethod
     def from_columns(
@@ -60,7 +64,8 @@ class Document:
         text = wanted.intersection(f"{name} {capability} {description} {place}".split())
         term_tokens = wanted.intersection(terms.split())
         codes = frozenset(by_token[t].code for t in term_tokens if t in by_token)
-        return cls(frozenset(text), frozenset(term_tokens), codes)
+        names = wanted.intersection(name.split())
+        return cls(frozenset(text), frozenset(term_tokens), codes, frozenset(names))
 
 
 EMPTY_DOCUMENT = Document(frozenset(), frozenset(), frozenset())
@@ -123,6 +128,8 @@ def score(
         every = document.text_tokens | document.term_tokens
         literal = sum(_satisfied(concept.literal, every) for concept in parsed.concepts)
         parts.append((W_LITERAL, literal / len(parsed.concepts)))
+        in_name = sum(_satisfied(c.literal, document.name_tokens) for c in parsed.concepts)
+        parts.append((W_NAME, in_name / len(parsed.concepts)))
     if named:
         parts.append((W_TERMS, len(named & document.codes) / len(named)))
     if certifications:

@@ -6,6 +6,7 @@ same code for both, so both return the same contract. A search costs a fixed han
 queries whatever the number of results.
 """
 
+import heapq
 from dataclasses import replace
 from types import ModuleType
 
@@ -13,7 +14,7 @@ from django.db import connection
 
 from grappe.core.i18n import is_english
 from grappe.directory.models import SearchDocument
-from grappe.directory.search import facets, filters, postgres, ranking, sqlite
+from grappe.directory.search import bitmaps, facets, filters, postgres, ranking, sqlite
 from grappe.directory.search.expansion import (
     ParsedQuery,
     Vocabulary,
@@ -33,7 +34,7 @@ from grappe.directory.search.types import (
     SearchResult,
 )
 from grappe.directory.search.typos import corrections
-from grappe.members.models import Organisation
+from grappe.members.models import Cluster, Organisation
 
 CANDIDATES = 200  # the best text matches that the boosts may reorder
 MAX_FILTER_VALUES = 50  # per facet; more is not a real query
@@ -66,31 +67,32 @@ def clean(query: SearchQuery) -> SearchQuery:
     )
 
 
-def _rows(sql: str, params: list) -> list[Candidate]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [Candidate(id=pk, rank=float(rank or 0), name=name) for pk, rank, name in cursor]
-
-
 def _documents(
     ids: list[int], parsed: ParsedQuery, vocabulary: Vocabulary, filter_codes: set[str]
-) -> dict[int, Document]:
+) -> dict[int, tuple[str, Document]]:
+    """id → (name, what the ranking needs of its search document), in one query."""
     by_code = vocabulary.by_code
     wanted = frozenset(
         all_tokens(parsed.concepts)
         | {by_code[code].token for code in filter_codes if code in by_code}
     )
     rows = SearchDocument.objects.filter(organisation_id__in=ids).values_list(
-        "organisation_id", "name", "terms", "capability", "description", "place"
+        "organisation_id",
+        "organisation__name",
+        "name",
+        "terms",
+        "capability",
+        "description",
+        "place",
     )
     return {
-        pk: Document.from_columns(tuple(columns), wanted, vocabulary.by_token)
-        for pk, *columns in rows
+        pk: (name, Document.from_columns(tuple(columns), wanted, vocabulary.by_token))
+        for pk, name, *columns in rows
     }
 
 
 def _ranked_page(
-    matches: tuple[str, list],
+    rows: list[tuple[int, float]],
     query: SearchQuery,
     parsed: ParsedQuery,
     vocabulary: Vocabulary,
@@ -98,36 +100,44 @@ def _ranked_page(
 ) -> tuple[list[Candidate], dict[int, Document]]:
     """The page of a text query: the best CANDIDATES text matches reordered by score; any
     position beyond them in text order."""
-    sql, params = matches
-    ordered = f"SELECT id, rank, name FROM ({sql}) r ORDER BY rank DESC, name, id"
-    window = _rows(f"{ordered} LIMIT %s", [*params, CANDIDATES])
     end = query.offset + query.limit
-    tail = []
     if end > CANDIDATES:
-        tail_start = max(query.offset, CANDIDATES)
-        tail = _rows(f"{ordered} LIMIT %s OFFSET %s", [*params, end - tail_start, tail_start])
-    documents = _documents([c.id for c in window + tail], parsed, vocabulary, filter_codes)
-    best = max((c.rank for c in window), default=0.0)
-    for candidate in window + tail:
-        document = documents.get(candidate.id, EMPTY_DOCUMENT)
+        ordered = sorted(rows, key=lambda row: (-row[1], row[0]))[:end]
+    else:
+        ordered = heapq.nsmallest(CANDIDATES, rows, key=lambda row: (-row[1], row[0]))
+    window, tail = ordered[:CANDIDATES], ordered[max(query.offset, CANDIDATES) : end]
+    found = _documents([pk for pk, _rank in window + tail], parsed, vocabulary, filter_codes)
+    best = max((rank for _pk, rank in window), default=0.0)
+    candidates = []
+    for pk, rank in window + tail:
+        name, document = found.get(pk, ("", EMPTY_DOCUMENT))
+        candidate = Candidate(id=pk, rank=float(rank or 0), name=name)
         candidate.score = ranking.score(candidate, document, parsed, vocabulary, best)
-    window.sort(key=lambda c: (-c.score, -c.rank, c.name, c.id))
-    return (window + tail)[query.offset : end], documents
+        candidates.append(candidate)
+    reordered = sorted(candidates[: len(window)], key=lambda c: (-c.score, -c.rank, c.name, c.id))
+    page = (reordered + candidates[len(window) :])[query.offset : end]
+    return page, {pk: document for pk, (_name, document) in found.items()}
 
 
 def _name_page(
-    matches: tuple[str, list],
-    query: SearchQuery,
-    parsed: ParsedQuery,
-    vocabulary: Vocabulary,
-    filter_codes: set[str],
+    query: SearchQuery, parsed: ParsedQuery, vocabulary: Vocabulary, filter_codes: set[str]
 ) -> tuple[list[Candidate], dict[int, Document]]:
-    sql, params = matches
-    page = _rows(
-        f"SELECT id, rank, name FROM ({sql}) r ORDER BY name, id LIMIT %s OFFSET %s",
-        [*params, query.limit, query.offset],
-    )
-    return page, _documents([c.id for c in page], parsed, vocabulary, filter_codes)
+    sql, params = filters.directory_sql(query)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, name FROM ({sql}) r ORDER BY name, id LIMIT %s OFFSET %s",
+            [*params, query.limit, query.offset],
+        )
+        page = [Candidate(id=pk, rank=0.0, name=name) for pk, name in cursor.fetchall()]
+    found = _documents([c.id for c in page], parsed, vocabulary, filter_codes)
+    return page, {pk: document for pk, (_name, document) in found.items()}
+
+
+def _directory_ids(query: SearchQuery) -> list[int]:
+    sql, params = filters.directory_sql(query)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM ({sql}) r", params)
+        return [pk for (pk,) in cursor.fetchall()]
 
 
 def _hits(
@@ -142,6 +152,7 @@ def _hits(
         for row in Organisation.objects.filter(pk__in=[c.id for c in page]).values_list(
             "id",
             "slug",
+            "name",
             "siret",
             "description_fr",
             "description_en",
@@ -151,7 +162,11 @@ def _hits(
     }
     hits = []
     for candidate in page:
-        _pk, slug, siret, description_fr, description_en, text_fr, text_en = details[candidate.id]
+        if candidate.id not in details:
+            continue  # deleted since the match, in another transaction
+        _pk, slug, name, siret, description_fr, description_en, text_fr, text_en = details[
+            candidate.id
+        ]
         ranking.explain(
             candidate, documents.get(candidate.id, EMPTY_DOCUMENT), parsed, vocabulary, filter_codes
         )
@@ -163,7 +178,7 @@ def _hits(
             Hit(
                 organisation_id=candidate.id,
                 slug=slug,
-                name=candidate.name,
+                name=name,
                 siret=siret,
                 score=round(candidate.score, 4),
                 matched=candidate.matched,
@@ -184,6 +199,22 @@ def relaxation(concept_count: int) -> list[int]:
     return levels
 
 
+def _text_matches(
+    parsed: ParsedQuery, engine: ModuleType, allowed: int | None
+) -> list[tuple[int, float]]:
+    """(id, text rank) of every match that passes the filters, at the strictest level of
+    `relaxation` that finds MIN_RESULTS (or at the loosest)."""
+    allowed_bits = bitmaps.members(allowed) if allowed is not None else None
+    rows: list[tuple[int, float]] = []
+    for at_least in relaxation(len(parsed.concepts)):
+        rows = engine.matches(parsed.concepts, at_least)
+        if allowed_bits is not None:
+            rows = [row for row in rows if bitmaps.has(allowed_bits, row[0])]
+        if len(rows) >= MIN_RESULTS:
+            break
+    return rows
+
+
 def search(query: SearchQuery) -> SearchResult:
     """Organisations matching the text and the filters, best first (by name without text),
     with the total and the facet counts over every match.
@@ -200,24 +231,24 @@ def search(query: SearchQuery) -> SearchResult:
         vocabulary,
         lambda words, known: corrections(words, known, engine.typo_candidates_sql),
     )
+    facet_bits = bitmaps.load()
+    clusters = {
+        pk: (slug, name) for pk, slug, name in Cluster.objects.values_list("id", "slug", "name")
+    }
     filter_codes = {code for facet in TERM_FACETS for code in getattr(query, facet)}
-    if not parsed.concepts:
-        matches = filters.matches_sql(None, query)
-        total, facet_counts = facets.counts(matches, vocabulary)
-        if total == 0 or query.limit == 0 or query.offset >= total:
-            return SearchResult(count=total, hits=[], facets=facet_counts)
-        page, documents = _name_page(matches, query, parsed, vocabulary, filter_codes)
+    if parsed.concepts:
+        allowed = filters.bitmap(query, facet_bits, vocabulary, clusters)
+        rows = _text_matches(parsed, engine, allowed)
+        ids = [pk for pk, _rank in rows]
     else:
-        for at_least in relaxation(len(parsed.concepts)):
-            unranked = engine.match_sql(parsed.concepts, at_least, ranked=False)
-            total, facet_counts = facets.counts(filters.matches_sql(unranked, query), vocabulary)
-            if total >= MIN_RESULTS:
-                break
-        if total == 0 or query.limit == 0 or query.offset >= total:
-            return SearchResult(count=total, hits=[], facets=facet_counts)
-        ranked = filters.matches_sql(
-            engine.match_sql(parsed.concepts, at_least, ranked=True), query
-        )
-        page, documents = _ranked_page(ranked, query, parsed, vocabulary, filter_codes)
+        ids = _directory_ids(query)
+    total = len(ids)
+    facet_counts = facets.counts(bitmaps.of_ids(ids), facet_bits, vocabulary, clusters)
+    if total == 0 or query.limit == 0 or query.offset >= total:
+        return SearchResult(count=total, hits=[], facets=facet_counts)
+    if parsed.concepts:
+        page, documents = _ranked_page(rows, query, parsed, vocabulary, filter_codes)
+    else:
+        page, documents = _name_page(query, parsed, vocabulary, filter_codes)
     hits = _hits(page, documents, parsed, vocabulary, filter_codes)
     return SearchResult(count=total, hits=hits, facets=facet_counts)

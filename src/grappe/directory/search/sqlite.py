@@ -1,5 +1,7 @@
 """The SQLite backend: an FTS5 table ranked by bm25() with one weight per column."""
 
+from django.db import connection
+
 from grappe.directory.search.expansion import Concept
 from grappe.directory.search.syntax import boolean_expression
 
@@ -15,13 +17,13 @@ def expression(concepts: tuple[Concept, ...], at_least: int) -> str:
     )
 
 
-def match_sql(concepts: tuple[Concept, ...], at_least: int, *, ranked: bool) -> tuple[str, list]:
-    """Every matching organisation: id and, when `ranked`, its text rank (higher is better;
-    0 otherwise, which spares computing it for counts)."""
+def matches(concepts: tuple[Concept, ...], at_least: int) -> list[tuple[int, float]]:
+    """Every matching organisation with its text rank (higher is better), in one query."""
     weights = ", ".join(str(weight) for weight in WEIGHTS)
-    rank = f"-bm25({FTS_TABLE}, {weights})" if ranked else "0.0"
-    sql = f"SELECT rowid AS id, {rank} AS rank FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-    return sql, [expression(concepts, at_least)]
+    sql = f"SELECT rowid, -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [expression(concepts, at_least)])
+        return cursor.fetchall()
 
 
 def typo_candidates_sql(words: list[str], spread: int) -> tuple[str, list]:
