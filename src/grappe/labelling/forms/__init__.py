@@ -1,0 +1,1 @@
+"""Forms of the labelling pages; the services check the data again and have the last word."""
