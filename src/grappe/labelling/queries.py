@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from grappe.core.models import User
 from grappe.labelling.choices import LABEL_STATUSES, Confidentiality, Status
-from grappe.labelling.conflicts import conflicts_of
+from grappe.labelling.conflicts import conflicts_by_user
 from grappe.labelling.models import (
     AgendaItem,
     Application,
@@ -148,7 +148,9 @@ def expert_candidates(application: Application) -> list[tuple[User, list[str]]]:
         .exclude(pk__in=assigned)
         .order_by("last_name", "first_name", "username")
     )
-    return [(user, [c.message for c in conflicts_of(user, application.project)]) for user in users]
+    users = list(users)
+    conflicts = conflicts_by_user(users, application.project)
+    return [(user, [c.message for c in conflicts.get(user.pk, [])]) for user in users]
 
 
 def experts() -> QuerySet[Expert]:
