@@ -72,7 +72,9 @@ def test_my_projects_lists_my_organisations_projects_with_their_status(client, c
     assert other.acronym not in html
 
 
-def test_my_projects_query_count_does_not_grow(client, contact, lead, call, django_assert_max_num_queries):
+def test_my_projects_query_count_does_not_grow(
+    client, contact, lead, call, django_assert_max_num_queries
+):
     for number in range(12):
         project = ProjectFactory(acronym=f"P{number}", lead=lead)
         Application.objects.create(project=project, call=call)
@@ -80,7 +82,7 @@ def test_my_projects_query_count_does_not_grow(client, contact, lead, call, djan
             project=project, call=FundingCallFactory(), round_number=2, status=Status.SUBMITTED
         )
     client.force_login(contact)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("labelling:my_projects"))
     assert response.content.decode().count("data-project=") == 12
 
@@ -215,7 +217,9 @@ def test_the_project_page_is_404_for_another_member(client, project, contact):
     assert client.get(project.get_absolute_url()).status_code == 404
 
 
-def test_the_consortium_edits_its_draft(client, contact, project, lead, partner_org, market, process):
+def test_the_consortium_edits_its_draft(
+    client, contact, project, lead, partner_org, market, process
+):
     client.force_login(contact)
     url = reverse("labelling:project_edit", kwargs={"pk": project.pk})
     assert client.get(url).status_code == 200

@@ -147,7 +147,7 @@ def application_transition(request: HttpRequest, pk: int, status: str) -> HttpRe
     if status not in Status.values:
         raise Http404("No such status.")
     target = Status(status)
-    form = TransitionForm(request.POST or None)
+    form = TransitionForm(request.POST if request.method == "POST" else None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:

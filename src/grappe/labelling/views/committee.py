@@ -39,7 +39,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def meeting_create(request: HttpRequest) -> HttpResponse:
     require_staff(request)
-    form = MeetingForm(request.POST or None)
+    form = MeetingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.create_meeting(actor=request.user, **form.cleaned_data)

@@ -21,7 +21,7 @@ from grappe.labelling.views.common import PAGE_SIZE, require_staff
 def criteria(request: HttpRequest) -> HttpResponse:
     """The grid's criteria with their weights, and a form for a new one."""
     require_staff(request)
-    form = CriterionForm(request.POST or None, prefix="new")
+    form = CriterionForm(request.POST if request.method == "POST" else None, prefix="new")
     if request.method == "POST" and form.is_valid():
         try:
             criterion = services.create_criterion(actor=request.user, data=form.data_for_service())
@@ -43,7 +43,9 @@ def criterion_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require_staff(request)
     criterion = get_object_or_404(Criterion, pk=pk)
     # The form works on a copy: the service compares the criterion before and after.
-    form = CriterionForm(request.POST or None, instance=Criterion.objects.get(pk=pk))
+    form = CriterionForm(
+        request.POST if request.method == "POST" else None, instance=Criterion.objects.get(pk=pk)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_criterion(
@@ -72,7 +74,7 @@ def call_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def call_create(request: HttpRequest) -> HttpResponse:
     require_staff(request)
-    form = CallForm(request.POST or None)
+    form = CallForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             call = services.create_call(actor=request.user, data=form.data_for_service())
@@ -88,7 +90,9 @@ def call_create(request: HttpRequest) -> HttpResponse:
 def call_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require_staff(request)
     call = get_object_or_404(FundingCall, pk=pk)
-    form = CallForm(request.POST or None, instance=FundingCall.objects.get(pk=pk))
+    form = CallForm(
+        request.POST if request.method == "POST" else None, instance=FundingCall.objects.get(pk=pk)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_call(actor=request.user, call=call, data=form.data_for_service())

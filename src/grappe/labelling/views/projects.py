@@ -202,7 +202,9 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def project_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
     """Submit the project again, to another call: a new labelling round."""
     project = queries.project_for(request.user, pk)
-    form = ResubmitForm(request.POST or None, calls=queries.open_calls())
+    form = ResubmitForm(
+        request.POST if request.method == "POST" else None, calls=queries.open_calls()
+    )
     if request.method == "POST" and form.is_valid():
         try:
             if latest_status(project) is None:
