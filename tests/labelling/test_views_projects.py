@@ -166,6 +166,7 @@ def test_rows_are_added_and_removed_with_htmx_without_writing(client, contact, f
     assert 'name="partners-2-organisation"' in html
     assert "invalid-feedback" not in html  # nothing is validated yet
     assert '<strong data-total="budgets">500,000.00 €</strong>' in html
+    assert added.context["rows"].forms[2]["role"].value() == PartnerRole.PARTNER
 
     removed = client.post(url, {**form_data, "remove_partner": "0"}, headers={"HX-Request": "true"})
     html = removed.content.decode()

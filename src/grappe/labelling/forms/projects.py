@@ -109,7 +109,9 @@ class PartnerRowForm(BootstrapForm, forms.Form):
     organisation = forms.TypedChoiceField(
         label=_("Organisation"), coerce=int, required=False, empty_value=None
     )
-    role = forms.ChoiceField(label=_("Role"), choices=PartnerRole.choices)
+    role = forms.ChoiceField(
+        label=_("Role"), choices=PartnerRole.choices, initial=PartnerRole.PARTNER
+    )
     budget = money_field(label=_("Budget (EUR)"), required=False)
     requested_aid = money_field(label=_("Requested aid (EUR)"), required=False)
 
