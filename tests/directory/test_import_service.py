@@ -1,6 +1,8 @@
 """What an import writes: new organisations, updates by SIRET, capabilities, clusters and
 memberships, in one transaction, with the activity log and one reindexing."""
 
+from pathlib import Path
+
 import pytest
 from django.utils import translation
 
@@ -91,8 +93,7 @@ def test_a_full_row_creates_the_organisation_with_everything(vocabulary, health_
     ]
     actions = set(ActivityLog.objects.filter(actor=staff).values_list("action", flat=True))
     assert actions == {
-        "members.organisation.created",
-        "directory.capabilities.changed",
+        "members.organisation.created",  # with its terms, which have no entry of their own
         "members.cluster.joined",
         "members.membership.created",
         "directory.organisations.imported",
@@ -242,3 +243,43 @@ def test_memberships_are_written_in_batches_not_one_by_one(vocabulary):
     large = query_count(lambda: run(header + rows))
     assert large - small < 20
     assert Membership.objects.count() == 610
+
+
+def test_the_example_of_the_documentation_imports(vocabulary, health_and_aero):
+    text = (Path(__file__).resolve().parents[2] / "docs" / "data-formats.md").read_text()
+    example = text.split("```csv\n", 1)[1].split("```", 1)[0]
+    plan = import_organisations_file(actor=None, content=example.encode(), filename="doc.csv")
+    assert (plan.created, plan.updated) == (2, 0)
+    comtois = Organisation.objects.get(siret="55210055400013")
+    assert codes(comtois) == [
+        "decolletage",
+        "inox",
+        "iso_13485",
+        "rectification",
+        "sante",
+        "titane",
+    ]
+    assert comtois.memberships.count() == THIS_YEAR - 2015 + 1
+    assert Organisation.objects.get(kind="lab").departement == "39"
+
+
+def test_held_announcements_are_delivered_once_merged_and_not_at_all_on_error(monkeypatch):
+    calls = []
+    monkeypatch.setitem(hooks._handlers, "test.topic", [calls.append])
+    with hooks.held_announcements():
+        hooks.announce("test.topic", [3, 1])
+        with hooks.held_announcements():  # nested: the outer block delivers
+            hooks.announce("test.topic", [2, 3])
+        assert calls == []
+    assert calls == [[1, 2, 3]]
+    with pytest.raises(ZeroDivisionError):
+        _announce_then_fail("test.topic", [4])
+    assert calls == [[1, 2, 3]]
+    hooks.announce("test.topic", [5])
+    assert calls == [[1, 2, 3], [5]]
+
+
+def _announce_then_fail(topic: str, ids: list[int]) -> None:
+    with hooks.held_announcements():
+        hooks.announce(topic, ids)
+        raise ZeroDivisionError

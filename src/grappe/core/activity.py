@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
+from grappe.core.bulk import insert_many
 from grappe.core.models import ActivityLog, User
 
 
@@ -76,5 +77,5 @@ def log_activities(
         )
         for target, data in entries
     ]
-    ActivityLog.objects.bulk_create(logs, batch_size=500)
+    insert_many(ActivityLog, logs)
     return len(logs)

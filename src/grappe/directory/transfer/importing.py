@@ -6,7 +6,7 @@ the transaction that writes). Writing takes a few queries per kind of change wha
 number of rows, and the search index is rebuilt once, for every organisation touched.
 """
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import ngettext
 
 from grappe.core.activity import log_activities, log_activity
@@ -94,22 +94,47 @@ def import_organisations_file(
 
 
 def _write_capabilities(*, actor: User | None, plan: ImportPlan) -> None:
-    """Give each organisation of the plan the terms its row names, in a few queries."""
+    """Give each organisation of the plan the terms its row names, in a few queries.
+
+    The capabilities of an organisation the import creates are part of its creation, which
+    the log already records; a change of an existing organisation's terms is logged.
+    """
     added, removed, entries = [], [], []
     for row in plan.rows:
         if not (row.added_terms or row.removed_terms):
             continue
         organisation = row.organisation
-        added += [Capability(organisation=organisation, term=term) for term in row.added_terms]
+        added += [(organisation.pk, term.pk) for term in row.added_terms]
         current = plan.capabilities.get(organisation.pk, {})
         removed += [current[term.pk] for term in row.removed_terms]
         changes = {
             "added": sorted(term.code for term in row.added_terms),
             "removed": sorted(term.code for term in row.removed_terms),
         }
-        entries.append((organisation, changes))
+        entries.append((organisation, changes, row.is_new))
     for start in range(0, len(removed), BATCH):
         Capability.objects.filter(pk__in=removed[start : start + BATCH]).delete()
-    Capability.objects.bulk_create(added, batch_size=BATCH)
-    log_activities(actor=actor, action="directory.capabilities.changed", entries=entries)
-    announce(ORGANISATIONS_CHANGED, [organisation.pk for organisation, _changes in entries])
+    _insert_capabilities(added)
+    log_activities(
+        actor=actor,
+        action="directory.capabilities.changed",
+        entries=[(organisation, changes) for organisation, changes, new in entries if not new],
+    )
+    announce(ORGANISATIONS_CHANGED, [organisation.pk for organisation, _c, _n in entries])
+
+
+def _insert_capabilities(pairs: list[tuple[int, int]]) -> None:
+    """Insert (organisation id, term id) pairs with one prepared statement: a capability is
+    two ids, and building a model instance for each of hundreds of thousands of them takes
+    most of an import's time. The table's unique constraint still guards against repeats."""
+    table = connection.ops.quote_name(Capability._meta.db_table)
+    columns = ", ".join(
+        connection.ops.quote_name(Capability._meta.get_field(name).column)
+        for name in ("organisation", "term")
+    )
+    with connection.cursor() as cursor:
+        for start in range(0, len(pairs), 10 * BATCH):
+            cursor.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES (%s, %s)",
+                pairs[start : start + 10 * BATCH],
+            )

@@ -33,6 +33,7 @@ class TermIndex:
     """The vocabulary by every name of every term."""
 
     def __init__(self, terms: Iterable[Term]) -> None:
+        self._found: dict[tuple[str, str], Term | str] = {}  # a file repeats its terms
         self._names: dict[str, list[tuple[int, Term]]] = defaultdict(list)
         for term in terms:
             names = [(CODE, term.code), (LABEL, term.label_fr), (LABEL, term.label_en)]
@@ -44,6 +45,18 @@ class TermIndex:
 
     def find(self, name: str, facet: str) -> Term:
         """The term of `facet` called `name`; a code beats a label, a label a synonym."""
+        key = (name, facet)
+        if key not in self._found:
+            try:
+                self._found[key] = self._find(name, facet)
+            except NotFound as error:
+                self._found[key] = error.message
+        found = self._found[key]
+        if isinstance(found, str):
+            raise NotFound(found)
+        return found
+
+    def _find(self, name: str, facet: str) -> Term:
         named = self._names.get(match_key(name), [])
         in_facet = [(rank, term) for rank, term in named if term.facet == facet]
         if not in_facet:

@@ -204,27 +204,30 @@ class _Planner:
             for organisation in Organisation.objects.filter(siret__in=chunk)
         }
         ids = [organisation.pk for organisation in self.existing.values()]
-        self.terms = TermIndex(Term.objects.all()) if self.facet_columns else None
-        facets = [FACET_OF_COLUMN[column] for column in self.facet_columns]
+        # The current terms and clusters of those organisations, read as ids: building a
+        # model instance for each of hundreds of thousands of links is the slow part.
         self.current_terms: dict[int, list[Term]] = defaultdict(list)
-        if facets:
+        self.terms = None
+        if self.facet_columns:
+            terms = {term.pk: term for term in Term.objects.all()}
+            self.terms = TermIndex(terms.values())
+            facets = [FACET_OF_COLUMN[column] for column in self.facet_columns]
             for chunk in _chunks(ids):
-                for capability in Capability.objects.filter(
+                for organisation_id, term_id, pk in Capability.objects.filter(
                     organisation_id__in=chunk, term__facet__in=facets
-                ).select_related("term"):
-                    self.current_terms[capability.organisation_id].append(capability.term)
-                    self.plan.capabilities.setdefault(capability.organisation_id, {})[
-                        capability.term_id
-                    ] = capability.pk
+                ).values_list("organisation_id", "term_id", "pk"):
+                    self.current_terms[organisation_id].append(terms[term_id])
+                    self.plan.capabilities.setdefault(organisation_id, {})[term_id] = pk
         self.clusters = None
         self.current_clusters: dict[int, list[Cluster]] = defaultdict(list)
         if "clusters" in self.columns:
-            self.clusters = ClusterIndex(Cluster.objects.all())
+            clusters = {cluster.pk: cluster for cluster in Cluster.objects.all()}
+            self.clusters = ClusterIndex(clusters.values())
             for chunk in _chunks(ids):
-                for link in ClusterMembership.objects.filter(
+                for organisation_id, cluster_id in ClusterMembership.objects.filter(
                     organisation_id__in=chunk
-                ).select_related("cluster"):
-                    self.current_clusters[link.organisation_id].append(link.cluster)
+                ).values_list("organisation_id", "cluster_id"):
+                    self.current_clusters[organisation_id].append(clusters[cluster_id])
         self.membership_years: dict[int, set[int]] = defaultdict(set)
         if "member_since" in self.columns:
             for chunk in _chunks(ids):
@@ -243,6 +246,8 @@ class _Planner:
         for index in range(len(self.table.header), len(cells)):
             if cells[index]:
                 self._error(number, get_column_letter(index + 1), _("this cell has no column."))
+        if "siret" in values:
+            values["siret"] = stdnum_siret.compact(values["siret"])
         organisation = self._match(number, values.get("siret", ""))
         data = self._organisation_data(number, values, organisation)
         checked = None
@@ -267,8 +272,7 @@ class _Planner:
         self.plan.errors.append(RowError(number, column, message))
 
     def _match(self, number: int, siret: str) -> Organisation | None:
-        """The organisation the row updates: the one with its SIRET, if any."""
-        siret = stdnum_siret.compact(siret)
+        """The organisation the row updates: the one with its SIRET (compact), if any."""
         if not siret:
             return None
         if siret in self.sirets:
@@ -296,7 +300,6 @@ class _Planner:
             if column == "siret":
                 if not is_new:
                     continue  # the organisation was found by it
-                value = stdnum_siret.compact(value)
             elif column in ("kind", "country") and not value:
                 continue  # keeps the current value; a new organisation gets the default
             elif column == "kind":
@@ -330,7 +333,8 @@ class _Planner:
                 value = value.zfill(5)  # a spreadsheet lost the leading zero
             elif column == "website" and value and "://" not in value:
                 value = f"https://{value}"
-            data[name] = value
+            if value or not is_new or column in REQUIRED_COLUMNS:
+                data[name] = value  # a new organisation's blank fields keep their defaults
         return data
 
     def _plan_terms(

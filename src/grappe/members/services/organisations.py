@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from grappe.core.activity import changes_since, field_values, log_activities, log_activity
+from grappe.core.bulk import insert_many
 from grappe.core.hooks import ORGANISATIONS_CHANGED, announce
 from grappe.core.models import User
 from grappe.members.models import (
@@ -122,7 +123,7 @@ class CheckedOrganisation:
     """An organisation checked by `check_organisation`, for `save_checked_organisations`."""
 
     organisation: Organisation
-    changes: dict[str, list[Any]]  # {field: [old, new]}
+    changes: dict[str, list[Any]]  # {field: [old, new]}; empty for a new organisation
 
     @property
     def is_new(self) -> bool:
@@ -140,10 +141,14 @@ def check_organisation(
     uniqueness is the database's, checked by `save_checked_organisations`.
     """
     reject_unknown_fields(data, ORGANISATION_FIELDS)
-    instance = organisation if organisation is not None else Organisation()
-    before = field_values(instance, ORGANISATION_FIELDS | {"departement", "region"})
+    is_new = organisation is None
+    instance = Organisation() if is_new else organisation
+    before = {} if is_new else field_values(instance, ORGANISATION_FIELDS | PLACE_FIELDS)
     errors: dict[str, list[str]] = {}
     for name, value in data.items():
+        if name in CHECKED_BY_CLEAN:
+            setattr(instance, name, value)
+            continue
         try:
             setattr(instance, name, Organisation._meta.get_field(name).clean(value, instance))
         except ValidationError as error:
@@ -156,6 +161,12 @@ def check_organisation(
     if errors:
         raise ValidationError(errors)
     return CheckedOrganisation(organisation=instance, changes=changes_since(before, instance))
+
+
+PLACE_FIELDS = frozenset({"departement", "region"})  # derived from the postcode
+# Checked (and normalised) by Organisation.clean(); its field validator would parse the
+# phone number a second time, which is most of the cost of checking a row.
+CHECKED_BY_CLEAN = frozenset({"phone"})
 
 
 @transaction.atomic
@@ -180,7 +191,8 @@ def save_checked_organisations(
         item.organisation.updated_at = now
     try:
         with transaction.atomic():
-            created = Organisation.objects.bulk_create(new, batch_size=500)
+            insert_many(Organisation, new)
+            _read_ids(new)
             if changed:
                 Organisation.objects.bulk_update(
                     [item.organisation for item in changed],
@@ -194,16 +206,28 @@ def save_checked_organisations(
     log_activities(
         actor=actor,
         action="members.organisation.created",
-        entries=((organisation, {"import": True}) for organisation in created),
+        entries=((organisation, {"import": True}) for organisation in new),
     )
     log_activities(
         actor=actor,
         action="members.organisation.updated",
         entries=((item.organisation, {"changes": item.changes}) for item in changed),
     )
-    saved = [*created, *(item.organisation for item in changed)]
+    saved = [*new, *(item.organisation for item in changed)]
     announce(ORGANISATIONS_CHANGED, [organisation.pk for organisation in saved])
     return saved
+
+
+def _read_ids(organisations: Sequence[Organisation]) -> None:
+    """Give organisations just inserted their ids, found by their (unique) slugs."""
+    by_slug = {organisation.slug: organisation for organisation in organisations}
+    slugs = list(by_slug)
+    for start in range(0, len(slugs), 5000):
+        chunk = slugs[start : start + 5000]
+        for slug, pk in Organisation.objects.filter(slug__in=chunk).values_list("slug", "pk"):
+            organisation = by_slug[slug]
+            organisation.pk = pk
+            organisation._state.adding, organisation._state.db = False, "default"
 
 
 def _batch_slug_in(name: str, taken: set[str]) -> str:

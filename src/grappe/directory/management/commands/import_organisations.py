@@ -4,6 +4,9 @@ Exit status 0 when the file was imported (or, with --dry-run, would be), 1 when 
 rejected: every error is printed, one per line, and nothing is written.
 """
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -41,10 +44,13 @@ class Command(BaseCommand):
                 _("Cannot read %(file)s: %(error)s") % {"file": file, "error": error.strerror}
             ) from error
         try:
-            if dry_run:
-                plan = preview_import(content=content, filename=path.name)
-            else:
-                plan = import_organisations_file(actor=None, content=content, filename=path.name)
+            with _cyclic_gc_paused():
+                if dry_run:
+                    plan = preview_import(content=content, filename=path.name)
+                else:
+                    plan = import_organisations_file(
+                        actor=None, content=content, filename=path.name
+                    )
         except FileRejected as error:
             raise CommandError(error.message) from error
         except ImportRejected as error:
@@ -99,3 +105,21 @@ class Command(BaseCommand):
         return _("Imported: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.") % (
             counts
         )
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector during a large import.
+
+    An import of 100 000 rows builds millions of objects that live until it ends, and the
+    collector would walk them again and again (a third of the import's time). Reference
+    counting still frees what is dropped; the collector resumes afterwards. A command is a
+    process of its own, so nothing else is affected.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

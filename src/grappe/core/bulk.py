@@ -1,0 +1,35 @@
+"""Inserting many rows fast, for imports of tens of thousands of objects."""
+
+from collections.abc import Sequence
+
+from django.db import connection, models
+
+BATCH = 5000
+
+
+def insert_many(model: type[models.Model], objects: Sequence[models.Model]) -> None:
+    """INSERT the objects with one prepared statement (`executemany`), ids left unread.
+
+    `bulk_create` builds SQL for every batch of a few dozen rows (SQLite allows 999
+    parameters a statement) and goes through several layers for every value; for an import
+    of 100 000 organisations this takes twice as long. Values are prepared by each field
+    exactly as a save would (defaults, auto_now, JSON, dates); constraints are the
+    database's. The caller reads back the ids it needs (by a unique field).
+    """
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
+    with connection.cursor() as cursor:
+        for start in range(0, len(objects), BATCH):
+            cursor.executemany(
+                sql,
+                [
+                    [
+                        field.get_db_prep_save(field.pre_save(obj, True), connection)
+                        for field in fields
+                    ]
+                    for obj in objects[start : start + BATCH]
+                ],
+            )
