@@ -77,7 +77,8 @@ def test_after_declaring_the_dossier_opens_and_each_look_is_logged(client, assig
     page = client.get(review_url(assignment)).content.decode()
     assert SUMMARY in page
     assert "FEMTO-ST" in page
-    assert client.get(application.get_absolute_url()).status_code == 200
+    detail = client.get(application.get_absolute_url()).content.decode()
+    assert application.project.get_absolute_url() not in detail  # the project page is not theirs
     assert expert_views(assignment) == 2
 
 

@@ -106,6 +106,7 @@ def detail_page(request: HttpRequest, application: Application, **forms) -> Http
         "funding_lines": list(application.funding_lines.select_related("partner__organisation")),
         "results": list(application.results.all()),
         "can_manage": can_manage,
+        "can_view_project": user.has_perm("labelling.view_project", project),
         "can_edit": can_edit,
         "can_fund": can_manage and application.status in FUNDABLE,
         "can_answer": user.has_perm("labelling.answer_reservations", application),
