@@ -292,6 +292,7 @@ def test_a_committee_that_has_not_met_cannot_decide(client, staff, application, 
     meeting = CommitteeMeetingFactory(held_on=datetime.date.today() + datetime.timedelta(days=7))
     item = services.add_to_agenda(actor=staff, meeting=meeting, application=application)
     client.force_login(staff)
+    assert "data-decision-form" not in client.get(meeting.get_absolute_url()).content.decode()
     decide = reverse("labelling:agenda_decide", kwargs={"pk": meeting.pk, "item_pk": item.pk})
     response = client.post(decide, {f"item-{item.pk}-decision": "labelled"})
     assert response.status_code == 409

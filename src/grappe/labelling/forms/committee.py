@@ -28,7 +28,7 @@ class MemberChoiceField(forms.ModelMultipleChoiceField):
 
 def _members_field() -> MemberChoiceField:
     return MemberChoiceField(
-        label=_("Members"),
+        label=_("Committee members"),
         queryset=User.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -82,6 +83,7 @@ def _detail(
         "members": members,
         "items": items,
         "errors": errors or [],
+        "has_met": meeting.held_on <= timezone.localdate(),
         "agenda_form": AgendaAddForm(applications=queries.ready_for_committee()),
         "members_form": MembersForm(initial={"members": members}),
     }
