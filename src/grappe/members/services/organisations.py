@@ -1,5 +1,6 @@
 """Writes on organisations: create, edit, import a member file."""
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -11,7 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from grappe.core.activity import changes_since, field_values, log_activities, log_activity
-from grappe.core.bulk import insert_many
+from grappe.core.bulk import insert_many, update_many
 from grappe.core.hooks import ORGANISATIONS_CHANGED, announce
 from grappe.core.models import User
 from grappe.members.models import (
@@ -186,19 +187,16 @@ def save_checked_organisations(
     for organisation in new:
         organisation.slug = _batch_slug_in(organisation.name, taken)
     now = timezone.now()
-    fields = sorted({name for item in changed for name in item.changes})
-    for item in changed:
+    by_fields: dict[tuple[str, ...], list[Organisation]] = defaultdict(list)
+    for item in changed:  # each organisation writes only the fields that changed
         item.organisation.updated_at = now
+        by_fields[(*sorted(item.changes), "updated_at")].append(item.organisation)
     try:
         with transaction.atomic():
             insert_many(Organisation, new)
             _read_ids(new)
-            if changed:
-                Organisation.objects.bulk_update(
-                    [item.organisation for item in changed],
-                    [*fields, "updated_at"],
-                    batch_size=500,
-                )
+            for fields, organisations in by_fields.items():
+                update_many(Organisation, organisations, fields)
     except IntegrityError as error:
         raise ValidationError(
             {"siret": _("Another organisation already has one of these SIRET numbers.")}
