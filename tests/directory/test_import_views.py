@@ -52,6 +52,7 @@ def test_the_preview_lists_what_each_row_will_do_and_writes_nothing(staff_client
     assert "Nouvelle Précision" in html
     assert "Nom Changé" in html
     assert "Import 2 organisations" in html
+    assert f'action="{CONFIRM_URL}"' in html
     assert counts() == before
     assert staff_client.session[SESSION_KEY]["name"] == "membres.csv"
 
@@ -162,3 +163,17 @@ def test_anonymous_visitors_are_sent_to_the_login(client, db):
 
 def test_the_confirmation_only_accepts_post(staff_client):
     assert staff_client.get(CONFIRM_URL).status_code == 405
+
+
+def test_the_preview_takes_as_many_queries_for_many_rows_as_for_few(
+    staff_client, existing, django_assert_max_num_queries
+):
+    def rows(count: int) -> list[list[str]]:
+        return [["siret", "name", "processes"]] + [
+            [valid_siret(100 + n), f"Org {n}", "décolletage|rectification"] for n in range(count)
+        ]
+
+    with django_assert_max_num_queries(15) as few:
+        upload(staff_client, csv_bytes(rows(2)))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        upload(staff_client, csv_bytes(rows(60)))
