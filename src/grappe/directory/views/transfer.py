@@ -4,6 +4,7 @@ directory as CSV or XLSX, with the search page's filters."""
 import base64
 import hashlib
 from collections.abc import Iterator
+from dataclasses import replace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -149,23 +150,12 @@ def _matching_organisations(request: HttpRequest) -> Iterator[Organisation]:
     if not (text.strip() or members_only or any(filters.values())):
         return organisations_to_export(Organisation.objects.all())
     query = search_query(text=text, filters=filters, members_only=members_only, limit=MAX_LIMIT)
-    ids, offset = [], 0
-    while True:  # every page of the answer
-        result = search(search_query(**_page(query, offset)))
+    ids: list[int] = []
+    while True:  # every page of the answer, in the search's largest pages
+        result = search(replace(query, offset=len(ids)))
         ids += [hit.organisation_id for hit in result.hits]
-        offset += MAX_LIMIT
-        if not result.hits or offset >= result.count:
+        if not result.hits or len(ids) >= result.count:
             return organisations_with_ids_to_export(ids)
-
-
-def _page(query, offset: int) -> dict:
-    return {
-        "text": query.text,
-        "filters": {name: getattr(query, name) for name in FILTERS},
-        "members_only": query.members_only,
-        "limit": MAX_LIMIT,
-        "offset": offset,
-    }
 
 
 @login_required
