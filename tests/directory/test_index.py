@@ -12,7 +12,8 @@ from grappe.core.models import Term
 from grappe.core.services import update_term
 from grappe.directory import services as directory_services
 from grappe.directory.models import SearchDocument, SearchToken
-from grappe.directory.search.index import code_token, reindex_organisations, reindex_terms
+from grappe.directory.search.expansion import code_token
+from grappe.directory.search.index import reindex_organisations, reindex_terms
 from grappe.directory.search.service import search
 from grappe.directory.search.types import SearchQuery
 from grappe.members.models import Cluster

@@ -271,3 +271,14 @@ def test_a_zero_limit_gives_counts_only(directory):
     assert result.count == 2
     assert result.hits == []
     assert result.facets["process"]
+
+
+def test_a_broad_query_ranks_a_sample_but_counts_everything(directory, monkeypatch):
+    everything = search(SearchQuery(text="besancon", limit=50))
+    monkeypatch.setattr("grappe.directory.search.service.RANK_LIMIT", 1)
+    sampled = search(SearchQuery(text="besancon", limit=50))
+    assert sampled.count == everything.count == 3
+    assert {hit.name for hit in sampled.hits} == {hit.name for hit in everything.hits}
+    assert sampled.facets == everything.facets
+    filtered = search(SearchQuery(text="besancon", kind=("lab",), limit=50))
+    assert [hit.name for hit in filtered.hits] == ["Epsilon Laboratoire"]

@@ -10,20 +10,35 @@ full-text syntax from these analysed tokens only, never from the raw text.
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from grappe.core.i18n import is_english
 from grappe.core.models import Term
 from grappe.directory.search.analysis import forms, words
-from grappe.directory.search.index import code_token
 
+CODE_TOKEN_PREFIX = "zz"  # a term the organisation carries; no analysed word starts so
+MENTION_TOKEN_PREFIX = "zy"  # a term its texts mention by a label or a synonym
 MAX_QUERY_WORDS = 24
 MAX_CONCEPTS = 12
 
 # A clause is an AND of words, each word an OR of its tokens; a concept is an OR of clauses.
 Alternatives = tuple[str, ...]
 Clause = tuple[Alternatives, ...]
+
+
+def code_token(code: str) -> str:
+    """The token of a term carried, in the `terms` column: "zz" + its code."""
+    return CODE_TOKEN_PREFIX + "".join(char for char in code.lower() if char.isalnum())
+
+
+def mention_token(code: str) -> str:
+    """The token added to a text column that names the term: "zy" + its code."""
+    return MENTION_TOKEN_PREFIX + "".join(char for char in code.lower() if char.isalnum())
+
+
+def is_vocabulary_token(token: str) -> bool:
+    return token.startswith((CODE_TOKEN_PREFIX, MENTION_TOKEN_PREFIX))
 
 
 @dataclass(frozen=True)
@@ -42,6 +57,10 @@ class VocabularyTerm:
     @property
     def token(self) -> str:
         return code_token(self.code)
+
+    @property
+    def mention(self) -> str:
+        return mention_token(self.code)
 
 
 @dataclass(frozen=True)
@@ -109,13 +128,19 @@ def _analysed_vocabulary(rows: tuple[tuple, ...]) -> Vocabulary:
 
 @dataclass(frozen=True)
 class Concept:
+    """What a query asks for. `clauses` say everything that satisfies it (for ranking and
+    explaining in Python); `search_clauses` are what the database is asked, fewer: a term
+    is found by its code and mention tokens rather than by all its synonyms."""
+
     words: tuple[str, ...]  # the query words it stands for, folded
     clauses: tuple[Clause, ...]
     terms: tuple[str, ...] = ()  # the vocabulary codes it names
     literal: Clause = ()  # the words as typed (their forms and corrections), no synonym
+    search_clauses: tuple[Clause, ...] = ()
 
     def tokens(self) -> set[str]:
-        return {token for clause in self.clauses for word in clause for token in word}
+        every = self.clauses + self.search_clauses
+        return {token for clause in every for word in clause for token in word}
 
 
 @dataclass(frozen=True)
@@ -180,15 +205,29 @@ def _without_longer_phrases(phrases: list[tuple[str, ...]]) -> list[tuple[str, .
     return kept
 
 
-def _term_concept(
+def term_concept(
     run: tuple[str, ...], codes: tuple[str, ...], by_code: dict[str, VocabularyTerm]
 ) -> Concept:
+    """The concept of terms named by `run`: carried (code token), mentioned in a text by
+    any label or synonym (mention token), or the words of `run` themselves."""
     phrases = [run] + [phrase for code in codes for phrase in by_code[code].phrases]
-    clauses: list[Clause] = [((by_code[code].token,),) for code in codes]
-    clauses += [
+    tokens: list[Clause] = [((by_code[code].token,),) for code in codes]
+    tokens += [((by_code[code].mention,),) for code in codes]
+    clauses = tokens + [
         tuple(query_forms(word) for word in phrase) for phrase in _without_longer_phrases(phrases)
     ]
-    return Concept(words=run, clauses=tuple(dict.fromkeys(clauses)), terms=codes)
+    search_clauses = tokens + ([tuple(query_forms(word) for word in run)] if run else [])
+    return Concept(
+        words=run,
+        clauses=tuple(dict.fromkeys(clauses)),
+        terms=codes,
+        search_clauses=tuple(dict.fromkeys(search_clauses)),
+    )
+
+
+def mentioned_terms(text_words: list[str], vocabulary: Vocabulary) -> list[str]:
+    """The codes of the terms a text names by a label or a synonym (for the index)."""
+    return sorted({code for _run, codes in _recognise(text_words, vocabulary) for code in codes})
 
 
 def parse(
@@ -209,15 +248,15 @@ def parse(
         typed = tuple(query_words[position : position + len(run)])
         position += len(run)
         if codes:
-            concept = _term_concept(run, codes, by_code)
+            concept = term_concept(run, codes, by_code)
             literal = tuple(_word_alternatives(word, corrections) for word in typed)
-            concepts.append(
-                Concept(words=typed, clauses=concept.clauses, terms=codes, literal=literal)
-            )
+            concepts.append(replace(concept, words=typed, literal=literal))
         else:
             word = typed[0]
             clause = (_word_alternatives(word, corrections),)
-            concepts.append(Concept(words=typed, clauses=(clause,), literal=clause))
+            concepts.append(
+                Concept(words=typed, clauses=(clause,), literal=clause, search_clauses=(clause,))
+            )
     return ParsedQuery(
         words=tuple(query_words),
         concepts=tuple(concepts[:MAX_CONCEPTS]),

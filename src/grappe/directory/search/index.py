@@ -9,10 +9,12 @@ in step with them (see migration 0002). A batch of ids costs a handful of querie
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 
-from grappe.core.models import Term
 from grappe.directory.models import (
     Capability,
     CapabilityProfile,
@@ -21,31 +23,37 @@ from grappe.directory.models import (
     SearchToken,
     Tolerance,
 )
-from grappe.directory.search import bitmaps
-from grappe.directory.search.analysis import analyse
+from grappe.directory.search import bitmaps, postgres, sqlite
+from grappe.directory.search.analysis import analyse, forms, words
+from grappe.directory.search.expansion import (
+    Vocabulary,
+    VocabularyTerm,
+    is_vocabulary_token,
+    load_vocabulary,
+    mention_token,
+    mentioned_terms,
+    term_concept,
+)
 from grappe.members.geography import DEPARTEMENTS
 from grappe.members.models import ClusterMembership, Organisation
 
 BATCH_SIZE = 500
 TYPO_TOKEN_MIN_LENGTH = 4  # the shortest word a 5-letter typo can be corrected towards
-CODE_TOKEN_PREFIX = "zz"  # no analysed word starts so, by convention; see code_token
 
 
-def code_token(code: str) -> str:
-    """The token standing for a vocabulary term in the `terms` column: "zz" + its code."""
-    return CODE_TOKEN_PREFIX + "".join(char for char in code.lower() if char.isalnum())
+def term_text(term: VocabularyTerm) -> str:
+    """A term as the `terms` column holds it: its code token and its labels, analysed."""
+    return " ".join([term.token, analyse(f"{term.label_fr} {term.label_en}")])
 
 
-def term_text(term: dict) -> str:
-    """A term as the `terms` column holds it: its code token and its labels, analysed.
-
-    Synonyms are not indexed: the query side recognises them and asks for the code token,
-    so a synonym added to the vocabulary works at once, and documents stay small.
-    """
-    return " ".join([code_token(term["code"]), analyse(f"{term['label_fr']} {term['label_en']}")])
-
-
-TERM_FIELDS = ("id", "code", "label_fr", "label_en", "synonyms_fr", "synonyms_en")
+def analyse_with_mentions(text: str, vocabulary: Vocabulary) -> str:
+    """A text column: its tokens, then a mention token for each term it names by a label
+    or a synonym ("TA6V" → zytitane), so that a query naming the term asks the database
+    for one token instead of all the synonyms."""
+    text_words = words(text)
+    found = [token for word in text_words for token in forms(word)]
+    found += [mention_token(code) for code in mentioned_terms(text_words, vocabulary)]
+    return " ".join(found)
 
 
 def _batches(ids: list[int], size: int) -> Iterator[list[int]]:
@@ -55,13 +63,35 @@ def _batches(ids: list[int], size: int) -> Iterator[list[int]]:
 
 def _by_organisation(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
     grouped: dict[int, list[tuple]] = defaultdict(list)
-    for organisation_id, *values in rows:
-        grouped[organisation_id].append(tuple(values))
+    for row in rows:
+        grouped[row[0]].append(row[1:])
     return grouped
 
 
-def build_documents(ids: list[int], term_texts: dict[int, str]) -> list[SearchDocument]:
+@lru_cache(maxsize=4096)
+def _analyse_place(place: str) -> str:
+    return analyse(place)  # cities, départements and clusters repeat across organisations
+
+
+@dataclass(frozen=True)
+class Built:
+    """A search document ready to be written (cheaper than a model instance in bulk)."""
+
+    organisation_id: int
+    name: str
+    terms: str
+    capability: str
+    description: str
+    place: str
+    facets: str
+
+    def columns(self) -> tuple[str, ...]:
+        return (self.name, self.terms, self.capability, self.description, self.place)
+
+
+def build_documents(ids: list[int], vocabulary: Vocabulary) -> list[Built]:
     """The search documents of these organisations, read in six queries."""
+    term_texts = {term.id: term_text(term) for term in vocabulary.terms}
     organisations = Organisation.objects.filter(pk__in=ids).values_list(
         "id",
         "name",
@@ -116,49 +146,62 @@ def build_documents(ids: list[int], term_texts: dict[int, str]) -> list[SearchDo
             kind=kind,
         )
         documents.append(
-            SearchDocument(
+            Built(
                 organisation_id=pk,
-                name=analyse(name),
+                name=analyse_with_mentions(name, vocabulary),
                 terms=" ".join(term_texts[term_id] for (term_id,) in capabilities[pk]),
-                capability=analyse("\n".join(capability_parts)),
-                description=analyse(f"{description_fr}\n{description_en}"),
-                place=analyse(" ".join(place)),
+                capability=analyse_with_mentions("\n".join(capability_parts), vocabulary),
+                description=analyse_with_mentions(
+                    f"{description_fr}\n{description_en}", vocabulary
+                ),
+                place=_analyse_place(" ".join(place)),
                 facets=" ".join(keys),
             )
         )
     return documents
 
 
-def typo_tokens(documents: Iterable[SearchDocument]) -> set[str]:
+INSERT_SQL = (
+    "INSERT INTO directory_searchdocument "
+    "(organisation_id, name, terms, capability, description, place, facets, updated_at) "
+    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"
+)
+
+
+def _write(documents: list[Built]) -> None:
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            INSERT_SQL,
+            [(d.organisation_id, *d.columns(), d.facets, now) for d in documents],
+        )
+
+
+def typo_tokens(documents: Iterable[Built]) -> set[str]:
     """The word forms of these documents that typos may be corrected towards."""
     found: set[str] = set()
     for document in documents:
-        for column in (document.name, document.terms, document.capability, document.place):
+        for column in document.columns():
             found.update(column.split())
-        found.update(document.description.split())
     return {
         token
         for token in found
         if len(token) >= TYPO_TOKEN_MIN_LENGTH
         and token.isalpha()
-        and not token.startswith(CODE_TOKEN_PREFIX)
+        and not is_vocabulary_token(token)
     }
 
 
-def _term_texts() -> dict[int, str]:
-    return {term["id"]: term_text(term) for term in Term.objects.values(*TERM_FIELDS)}
-
-
-def _reindex(ids: list[int], term_texts: dict[int, str]) -> dict[int, tuple[set, set]]:
+def _reindex(ids: list[int], vocabulary: Vocabulary) -> dict[int, tuple[set, set]]:
     """Rebuild these documents; return each one's facet keys before and after."""
     before = dict(
         SearchDocument.objects.filter(organisation_id__in=ids).values_list(
             "organisation_id", "facets"
         )
     )
-    documents = build_documents(ids, term_texts)
+    documents = build_documents(ids, vocabulary)
     SearchDocument.objects.filter(organisation_id__in=ids).delete()
-    SearchDocument.objects.bulk_create(documents, batch_size=BATCH_SIZE)
+    _write(documents)
     SearchToken.objects.bulk_create(
         [SearchToken(token=token) for token in sorted(typo_tokens(documents))],
         batch_size=BATCH_SIZE,
@@ -177,26 +220,35 @@ def reindex_organisations(organisation_ids: Iterable[int]) -> None:
     ids = sorted({int(pk) for pk in organisation_ids})
     if not ids:
         return
-    term_texts = _term_texts()
+    vocabulary = load_vocabulary()
     changes: dict[int, tuple[set, set]] = {}
     with transaction.atomic():
         for batch in _batches(ids, BATCH_SIZE):
-            changes.update(_reindex(batch, term_texts))
+            changes.update(_reindex(batch, vocabulary))
         bitmaps.apply_changes(changes)
 
 
 def reindex_terms(term_ids: Iterable[int]) -> None:
-    """Rebuild the search documents of every organisation that carries one of these terms."""
+    """Rebuild the search documents of every organisation that carries one of these terms,
+    or whose texts named it or name it now (a label or a synonym may have changed)."""
     ids = sorted({int(pk) for pk in term_ids})
     if not ids:
         return
-    carriers = set(
+    found = set(
         Capability.objects.filter(term_id__in=ids).values_list("organisation_id", flat=True)
     )
-    carriers |= set(
+    found |= set(
         Tolerance.objects.filter(process_id__in=ids).values_list("organisation_id", flat=True)
     )
-    reindex_organisations(carriers)
+    vocabulary = load_vocabulary()
+    by_id = vocabulary.by_id
+    engine = postgres if connection.vendor == "postgresql" else sqlite
+    for pk in ids:
+        if pk in by_id:
+            concept = term_concept((), (by_id[pk].code,), vocabulary.by_code)
+            everything = replace(concept, search_clauses=concept.clauses)
+            found |= {organisation for organisation, _rank in engine.matches((everything,), 1)}
+    reindex_organisations(found)
 
 
 def reindex_all(*, batch_size: int = BATCH_SIZE) -> Iterator[int]:
@@ -206,12 +258,12 @@ def reindex_all(*, batch_size: int = BATCH_SIZE) -> Iterator[int]:
     Yields the number of organisations indexed after each batch (for progress reports).
     """
     ids = list(Organisation.objects.order_by("pk").values_list("pk", flat=True))
-    term_texts = _term_texts()
+    vocabulary = load_vocabulary()
     SearchToken.objects.all().delete()
     keys_of: dict[int, list[str]] = {}
     for batch in _batches(ids, max(1, batch_size)):
         with transaction.atomic():
-            changes = _reindex(batch, term_texts)
+            changes = _reindex(batch, vocabulary)
         keys_of.update({pk: sorted(new) for pk, (_old, new) in changes.items()})
         yield len(keys_of)
     with transaction.atomic():

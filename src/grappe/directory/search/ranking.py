@@ -23,8 +23,13 @@ The score is between 0 and 1 and only compares hits of one query.
 
 from dataclasses import dataclass, field
 
-from grappe.directory.search.expansion import Clause, Concept, ParsedQuery, Vocabulary
-from grappe.directory.search.index import CODE_TOKEN_PREFIX
+from grappe.directory.search.expansion import (
+    Clause,
+    Concept,
+    ParsedQuery,
+    Vocabulary,
+    is_vocabulary_token,
+)
 from grappe.directory.search.types import TERM_FACETS
 
 W_TEXT = 1.0
@@ -82,6 +87,8 @@ def _text_clauses(concept: Concept, document: Document) -> list[Clause]:
 def _concept_matched(concept: Concept, document: Document) -> bool:
     if any(code in document.codes for code in concept.terms):
         return True
+    if any(_satisfied(clause, document.text_tokens) for clause in concept.search_clauses):
+        return True
     every = document.text_tokens | document.term_tokens
     return any(_satisfied(clause, every) for clause in concept.clauses)
 
@@ -108,7 +115,7 @@ def explain(
     if found_words:
         matched["text"] = found_words
     candidate.matched = {key: matched[key] for key in (*TERM_FACETS, "text") if key in matched}
-    candidate.marks = {token for token in marks if not token.startswith(CODE_TOKEN_PREFIX)}
+    candidate.marks = {token for token in marks if not is_vocabulary_token(token)}
 
 
 def score(
@@ -121,7 +128,7 @@ def score(
     by_code = vocabulary.by_code
     named = set(parsed.terms)
     certifications = {code for code in named if by_code[code].facet == "certification"}
-    parts = [(W_TEXT, candidate.rank / best_rank if best_rank > 0 else 0.0)]
+    parts = [(W_TEXT, max(candidate.rank, 0.0) / best_rank if best_rank > 0 else 0.0)]
     if parsed.concepts:
         matched = sum(_concept_matched(concept, document) for concept in parsed.concepts)
         parts.append((W_COMPLETE, matched / len(parsed.concepts)))

@@ -7,7 +7,9 @@ queries whatever the number of results.
 """
 
 import heapq
+import math
 from dataclasses import replace
+from operator import itemgetter
 from types import ModuleType
 
 from django.db import connection
@@ -36,9 +38,10 @@ from grappe.directory.search.types import (
 from grappe.directory.search.typos import corrections
 from grappe.members.models import Cluster, Organisation
 
-CANDIDATES = 200  # the best text matches that the boosts may reorder
+CANDIDATES = 100  # the best text matches that the boosts may reorder
 MAX_FILTER_VALUES = 50  # per facet; more is not a real query
 MIN_RESULTS = 10  # fewer complete matches than this, and near matches are added
+RANK_LIMIT = 5000  # beyond, an even sample of the matches is ranked
 
 
 def backend() -> ModuleType:
@@ -100,11 +103,12 @@ def _ranked_page(
 ) -> tuple[list[Candidate], dict[int, Document]]:
     """The page of a text query: the best CANDIDATES text matches reordered by score; any
     position beyond them in text order."""
+    # The rows come in id order and both selections are stable: equal ranks stay by id.
     end = query.offset + query.limit
     if end > CANDIDATES:
-        ordered = sorted(rows, key=lambda row: (-row[1], row[0]))[:end]
+        ordered = sorted(rows, key=itemgetter(1), reverse=True)[:end]
     else:
-        ordered = heapq.nsmallest(CANDIDATES, rows, key=lambda row: (-row[1], row[0]))
+        ordered = heapq.nlargest(CANDIDATES, rows, key=itemgetter(1))
     window, tail = ordered[:CANDIDATES], ordered[max(query.offset, CANDIDATES) : end]
     found = _documents([pk for pk, _rank in window + tail], parsed, vocabulary, filter_codes)
     best = max((rank for _pk, rank in window), default=0.0)
@@ -199,15 +203,40 @@ def relaxation(concept_count: int) -> list[int]:
     return levels
 
 
+def _sampling(count: int, allowed: int | None, facet_bits: dict[str, int]) -> int:
+    """1 when at most RANK_LIMIT matches are expected to pass the filters, else the step
+    of an even sample of about RANK_LIMIT of them (by id) to rank."""
+    expected = count
+    if allowed is not None:
+        indexed = 0
+        for key, bits in facet_bits.items():
+            if key.startswith(bitmaps.KIND):  # every indexed organisation has a kind
+                indexed |= bits
+        share = (allowed & indexed).bit_count() / max(indexed.bit_count(), 1)
+        expected = int(count * share)
+    return max(1, math.ceil(expected / RANK_LIMIT))
+
+
 def _text_matches(
-    parsed: ParsedQuery, engine: ModuleType, allowed: int | None
+    parsed: ParsedQuery,
+    engine: ModuleType,
+    allowed: int | None,
+    facet_bits: dict[str, int],
 ) -> list[tuple[int, float]]:
     """(id, text rank) of every match that passes the filters, at the strictest level of
-    `relaxation` that finds MIN_RESULTS (or at the loosest)."""
+    `relaxation` that finds MIN_RESULTS (or at the loosest).
+
+    Ranking every match of a broad query ("ISO 9001" among 100 000 organisations) would
+    cost most of the time of the search: beyond RANK_LIMIT matches, only an even sample
+    of RANK_LIMIT is ranked (the others follow, rank -1). Count and facets stay exact."""
     allowed_bits = bitmaps.members(allowed) if allowed is not None else None
     rows: list[tuple[int, float]] = []
     for at_least in relaxation(len(parsed.concepts)):
-        rows = engine.matches(parsed.concepts, at_least)
+        rows = engine.matches(parsed.concepts, at_least, limit=RANK_LIMIT + 1)
+        if len(rows) > RANK_LIMIT:
+            count = engine.count(parsed.concepts, at_least)
+            step = _sampling(count, allowed, facet_bits)
+            rows = engine.matches(parsed.concepts, at_least, sample=step)
         if allowed_bits is not None:
             rows = [row for row in rows if bitmaps.has(allowed_bits, row[0])]
         if len(rows) >= MIN_RESULTS:
@@ -238,7 +267,7 @@ def search(query: SearchQuery) -> SearchResult:
     filter_codes = {code for facet in TERM_FACETS for code in getattr(query, facet)}
     if parsed.concepts:
         allowed = filters.bitmap(query, facet_bits, vocabulary, clusters)
-        rows = _text_matches(parsed, engine, allowed)
+        rows = _text_matches(parsed, engine, allowed, facet_bits)
         ids = [pk for pk, _rank in rows]
     else:
         ids = _directory_ids(query)

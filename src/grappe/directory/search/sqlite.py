@@ -17,13 +17,32 @@ def expression(concepts: tuple[Concept, ...], at_least: int) -> str:
     )
 
 
-def matches(concepts: tuple[Concept, ...], at_least: int) -> list[tuple[int, float]]:
-    """Every matching organisation with its text rank (higher is better), in one query."""
+def matches(
+    concepts: tuple[Concept, ...], at_least: int, *, limit: int | None = None, sample: int = 1
+) -> list[tuple[int, float]]:
+    """The matching organisations with their text rank (higher is better), in id order
+    (FTS5 returns rows by rowid, the organisation's id): at most `limit` of them; with
+    `sample` > 1, only the ids divisible by it are ranked, the others get -1 (bm25 costs
+    far more than finding a match)."""
     weights = ", ".join(str(weight) for weight in WEIGHTS)
-    sql = f"SELECT rowid, -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    rank = f"-bm25({FTS_TABLE}, {weights})"
+    if sample > 1:
+        rank = f"CASE WHEN rowid %% {int(sample)} = 0 THEN {rank} ELSE -1.0 END"
+    sql = f"SELECT rowid, {rank} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
     with connection.cursor() as cursor:
         cursor.execute(sql, [expression(concepts, at_least)])
         return cursor.fetchall()
+
+
+def count(concepts: tuple[Concept, ...], at_least: int) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+            [expression(concepts, at_least)],
+        )
+        return cursor.fetchone()[0]
 
 
 def typo_candidates_sql(words: list[str], spread: int) -> tuple[str, list]:

@@ -30,7 +30,7 @@ def boolean_expression(
     concept_parts = []
     for concept in concepts:
         clause_parts = []
-        for clause in concept.clauses:
+        for clause in concept.search_clauses:
             word_parts = [
                 _group([quote(token) for token in word if SAFE_TOKEN.match(token)], or_)
                 for word in clause
