@@ -144,12 +144,13 @@ def test_the_two_logins_work_and_are_linked_to_people(demo):
     assert member.has_perm("members.edit_organisation", organisation)
 
 
-def test_the_command_prints_the_address_and_both_logins(demo):
+def test_the_command_prints_the_address_and_the_logins(demo):
     out = demo.first_output
     assert "http://127.0.0.1:8000" in out
     assert "username staff" in out
     assert "username membre" in out
-    assert out.count("password grappe-demo") == 2
+    assert "username expert1" in out
+    assert out.count("password grappe-demo") == 3
 
 
 def test_a_second_run_changes_nothing(demo):

@@ -8,6 +8,7 @@ from grappe.core.hooks import held_announcements
 from grappe.demo import accounts, core, directory, labelling, members
 from grappe.demo.accounts import LOGINS, PASSWORD
 from grappe.demo.context import DemoContext
+from grappe.demo.labelling_plan import EXPERTS
 
 # One module per domain app, in the order of their dependencies.
 STEPS = (core.build, members.build, directory.build, accounts.build, labelling.build)
@@ -37,7 +38,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {line}")
             self.stdout.write(f"Demo built in {time.monotonic() - started:.1f} s.")
         self.stdout.write(self.style.SUCCESS(f"Grappe: {URL}"))
-        for login in LOGINS:
-            self.stdout.write(
-                f"  {login.description:<20} username {login.username:<8} password {PASSWORD}"
-            )
+        printed = [(login.description, login.username) for login in LOGINS]
+        printed.append(("expert (reviewer)", EXPERTS[0].username))
+        for description, username in printed:
+            self.stdout.write(f"  {description:<20} username {username:<8} password {PASSWORD}")
