@@ -29,6 +29,7 @@ class LabellingConfig(AppConfig):
                 "labelling.document.removed": _("document removed"),
                 "labelling.expert.assigned": _("expert assigned"),
                 "labelling.expert.declared_no_conflict": _("no conflict of interest declared"),
+                "labelling.expert.invited": _("expert invited to the pool"),
                 "labelling.expert.registered": _("expert added to the pool"),
                 "labelling.expert.retired": _("expert removed from the pool"),
                 "labelling.expert.unassigned": _("expert unassigned"),

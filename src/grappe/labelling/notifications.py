@@ -5,10 +5,14 @@ Who hears of what:
 - the lead organisation's contacts: every move of their application (submission
   acknowledged, review, committee, decision with its reservations, funding, progress);
 - the staff: each new submission, each answer to the committee's reservations;
-- an expert: their assignment.
+- an expert: their assignment;
+- a new external expert: the invitation to choose a password.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch
@@ -154,3 +158,25 @@ def send_expert_assigned(assignment_id: int) -> int:
             },
             [email] if email else [],
         )
+
+
+def send_expert_invitation(user_id: int) -> int:
+    """Invite a new external expert to choose their password: Django's password-reset
+    token, in an e-mail that says why they receive it. The number of e-mails sent."""
+    user = User.objects.get(pk=user_id)
+    form = PasswordResetForm({"email": user.email})
+    if not form.is_valid():
+        return 0
+    site = urlsplit(settings.GRAPPE_SITE_URL)
+    with translation.override(settings.LANGUAGE_CODE):
+        form.save(
+            domain_override=site.netloc,
+            use_https=site.scheme == "https",
+            subject_template_name=TEMPLATES + "expert_invitation_subject.txt",
+            email_template_name=TEMPLATES + "expert_invitation.txt",
+            extra_email_context={
+                "pole_name": settings.GRAPPE_POLE_NAME,
+                "pole_short_name": settings.GRAPPE_POLE_SHORT_NAME,
+            },
+        )
+    return len(list(form.get_users(user.email)))

@@ -3,7 +3,7 @@ experts' scores. The figures (labelled per year, rates, leverage) are in figures
 
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
@@ -241,11 +241,27 @@ def ready_for_committee() -> QuerySet[Application]:
 
 
 @dataclass(frozen=True)
+class CriterionNote:
+    """An expert's score on one criterion, with their comment on it."""
+
+    code: str
+    label: str
+    value: int
+    comment: str
+
+
+@dataclass(frozen=True)
 class ReviewerScore:
     assignment_id: int
     expert: User
     weighted_average: Decimal  # 0..5
     scores: dict[str, int]  # criterion code → score
+    notes: list[CriterionNote] = field(default_factory=list)  # in the grid's order
+    comments: str = ""  # the overall comments
+
+    @property
+    def has_comments(self) -> bool:
+        return bool(self.comments) or any(note.comment for note in self.notes)
 
 
 @dataclass(frozen=True)
@@ -287,6 +303,11 @@ def score_summary(application: Application) -> ScoreSummary:
                 expert=rows[0].review.assignment.expert,
                 weighted_average=_round(average),
                 scores={row.criterion.code: row.value for row in rows},
+                notes=[
+                    CriterionNote(row.criterion.code, row.criterion.label, row.value, row.comment)
+                    for row in rows
+                ],
+                comments=rows[0].review.comments,
             )
         )
     return ScoreSummary(
@@ -299,3 +320,46 @@ def score_summary(application: Application) -> ScoreSummary:
         spread=_round(max(averages) - min(averages)) if averages else None,
         standard_deviation=_round(statistics.pstdev(averages)) if averages else None,
     )
+
+
+# The experts' pool -----------------------------------------------------------------------
+
+EXPERT_NAME_ORDER = ("user__last_name", "user__first_name", "user__username")
+EXPERT_SORTS = {
+    "name": EXPERT_NAME_ORDER,
+    "-name": tuple(f"-{name}" for name in EXPERT_NAME_ORDER),
+    "assignments": ("assignment_count", *EXPERT_NAME_ORDER),
+    "-assignments": ("-assignment_count", *EXPERT_NAME_ORDER),
+    "since": ("created_at", "id"),
+    "-since": ("-created_at", "-id"),
+}
+POOL_STATUSES = ("available", "retired")
+POOL_CANDIDATES_SHOWN = 20
+
+
+def expert_pool(*, status: str = "", sort: str = "name") -> QuerySet[Expert]:
+    """The pool's experts with their number of assignments: all, the available ones or
+    the retired ones; sorted by a key of EXPERT_SORTS (by name otherwise)."""
+    queryset = experts()
+    if status == "available":
+        queryset = queryset.filter(is_active=True)
+    elif status == "retired":
+        queryset = queryset.filter(is_active=False)
+    return queryset.order_by(*EXPERT_SORTS.get(sort, EXPERT_NAME_ORDER))
+
+
+def pool_candidates(text: str) -> list[User]:
+    """Active logins outside the pool whose name, username or e-mail holds every word of
+    `text`; at most POOL_CANDIDATES_SHOWN, none for an empty text."""
+    words = text.split()[:5]
+    if not words:
+        return []
+    queryset = User.objects.filter(is_active=True, labelling_expert__isnull=True)
+    for word in words:
+        queryset = queryset.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(username__icontains=word)
+            | Q(email__icontains=word)
+        )
+    return list(queryset.order_by("last_name", "first_name", "username")[:POOL_CANDIDATES_SHOWN])

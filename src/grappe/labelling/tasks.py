@@ -18,3 +18,8 @@ def notify_expert_assigned(assignment_id: int) -> int:
 @task()
 def notify_reservations_answered(application_id: int) -> int:
     return notifications.send_reservations_answered(application_id)
+
+
+@task()
+def send_expert_invitation(user_id: int) -> int:
+    return notifications.send_expert_invitation(user_id)

@@ -1,16 +1,21 @@
 """Writes on the review of applications: the experts' pool, the scoring grid, assignments
-with their conflict-of-interest checks, declarations, reviews and the experts' access log."""
+with their conflict-of-interest checks, declarations, reviews, the experts' access log and
+the invitation of external experts."""
 
+import re
+import secrets
 from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from grappe.core.activity import changes_since, field_values, log_activity
 from grappe.core.models import User
+from grappe.core.services import create_user
 from grappe.labelling import tasks
 from grappe.labelling.conflicts import conflicts_of
 from grappe.labelling.models import (
@@ -31,6 +36,7 @@ from grappe.labelling.services.common import (
 from grappe.labelling.workflow import ASSIGNABLE, REVIEWABLE
 
 CRITERION_FIELDS = frozenset({"code", "label_fr", "label_en", "weight", "position", "is_active"})
+COMMENT_MAX_LENGTH = 5_000  # a comment on one criterion of a review
 
 
 # The experts' pool -----------------------------------------------------------------------
@@ -196,11 +202,14 @@ def submit_review(
     assignment: ReviewAssignment,
     scores: Mapping[str, Any],
     comments: str = "",
+    comments_by_criterion: Mapping[str, str] | None = None,
 ) -> Review:
-    """The expert scores every criterion in use from 0 to 5, keyed by the criterion's code.
+    """The expert scores every criterion in use from 0 to 5, keyed by the criterion's code,
+    with a comment per criterion if they wish (`comments_by_criterion`, keyed by code too;
+    None leaves the comments already given as they are).
 
-    Errors are keyed by the criterion's code. A submitted review can be changed while the
-    application is under review."""
+    Errors are keyed by the criterion's code, `comment-<code>` for a comment. A submitted
+    review can be changed while the application is under review."""
     _require_expert(actor, assignment)
     if assignment.no_conflict_declared_at is None:
         raise WrongState(_("Declare that you have no conflict of interest first."))
@@ -224,14 +233,16 @@ def submit_review(
         errors[code] = [_("This criterion is not in the scoring grid.")]
     if not criteria:
         errors["scores"] = [_("The scoring grid has no criterion in use.")]
+    notes = _criterion_comments(criteria, comments_by_criterion, errors)
     if errors:
         raise ValidationError(errors)
     review, _created = Review.objects.get_or_create(assignment=assignment)
     Score.objects.filter(review=review).exclude(criterion_id__in=values).delete()
     for criterion_id, value in values.items():
-        Score.objects.update_or_create(
-            review=review, criterion_id=criterion_id, defaults={"value": value}
-        )
+        defaults: dict[str, Any] = {"value": value}
+        if notes is not None:
+            defaults["comment"] = notes.get(criterion_id, "")
+        Score.objects.update_or_create(review=review, criterion_id=criterion_id, defaults=defaults)
     review.comments = comments.strip()
     review.submitted_at = timezone.now()
     review.save(update_fields=["comments", "submitted_at", "updated_at"])
@@ -242,6 +253,30 @@ def submit_review(
         data={"review": review.pk, "scores": {c.code: values[c.pk] for c in criteria}},
     )
     return review
+
+
+def _criterion_comments(
+    criteria: list[Criterion],
+    comments: Mapping[str, str] | None,
+    errors: dict[str, list[str]],
+) -> dict[int, str] | None:
+    """{criterion id: comment} from comments keyed by code; errors keyed `comment-<code>`."""
+    if comments is None:
+        return None
+    by_code = {criterion.code: criterion for criterion in criteria}
+    notes: dict[int, str] = {}
+    for code, text in comments.items():
+        criterion = by_code.get(code)
+        if criterion is None:
+            errors[f"comment-{code}"] = [_("This criterion is not in the scoring grid.")]
+            continue
+        text = str(text or "").strip()
+        if len(text) > COMMENT_MAX_LENGTH:
+            errors[f"comment-{code}"] = [
+                _("Keep the comment under %(max)s characters.") % {"max": COMMENT_MAX_LENGTH}
+            ]
+        notes[criterion.pk] = text
+    return notes
 
 
 @transaction.atomic
@@ -255,3 +290,83 @@ def record_expert_access(*, actor: User | None, application: Application) -> boo
         return False
     log_activity(actor=actor, action="labelling.application.viewed_by_expert", target=application)
     return True
+
+
+# Inviting an external expert --------------------------------------------------------------
+
+NAME_MAX_LENGTH = 150  # User.first_name and User.last_name
+
+
+def _free_username(email: str) -> str:
+    """A username made of the e-mail address, numbered if a login already has it."""
+    base = re.sub(r"[^\w.@+-]", "", email)[:140] or "expert"
+    candidate, number = base, 1
+    while User.objects.filter(username__iexact=candidate).exists():
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def _invitation_errors(first_name: str, last_name: str, email: str) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    for name, value, missing in (
+        ("first_name", first_name, _("Give the expert's first name.")),
+        ("last_name", last_name, _("Give the expert's last name.")),
+    ):
+        if not value:
+            errors[name] = [missing]
+        elif len(value) > NAME_MAX_LENGTH:
+            errors[name] = [_("Keep it under %(max)s characters.") % {"max": NAME_MAX_LENGTH}]
+    try:
+        validate_email(email)
+    except ValidationError:
+        errors["email"] = [_("Enter a valid e-mail address.")]
+    else:
+        if User.objects.filter(email__iexact=email).exists():
+            errors["email"] = [
+                _(
+                    "Another user already has this e-mail address: find them among the "
+                    "users and add them to the pool."
+                )
+            ]
+    return errors
+
+
+@transaction.atomic
+def invite_expert(
+    *,
+    actor: User | None,
+    first_name: str,
+    last_name: str,
+    email: str,
+    expertise: str = "",
+) -> Expert:
+    """Open a login for an external expert and put them in the pool; once committed, they
+    receive an e-mail with a link to choose their password (Django's reset token).
+
+    The login gets a random password nobody knows until the expert chooses theirs."""
+    require_staff(actor)
+    first_name, last_name = first_name.strip(), last_name.strip()
+    email = email.strip().lower()
+    if errors := _invitation_errors(first_name, last_name, email):
+        raise ValidationError(errors)
+    try:
+        user = create_user(
+            actor=actor,
+            username=_free_username(email),
+            password=secrets.token_urlsafe(32),
+            email=email,
+        )
+    except IntegrityError as error:
+        # Another page took the address between the check and the write.
+        raise ValidationError(
+            {"email": _("Another user already has this e-mail address.")}
+        ) from error
+    user.first_name, user.last_name = first_name, last_name
+    user.save(update_fields=["first_name", "last_name"])
+    expert = Expert.objects.create(user=user, expertise=expertise.strip()[:300])
+    log_activity(
+        actor=actor, action="labelling.expert.invited", target=expert, data={"user": user.pk}
+    )
+    enqueue_on_commit(tasks.send_expert_invitation, user.pk)
+    return expert

@@ -89,6 +89,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 assignment=assignment,
                 scores=form.scores(),
                 comments=form.cleaned_data["comments"],
+                comments_by_criterion=form.criterion_comments(),
             )
         except services.WrongState as error:
             for text in error.messages:
