@@ -156,5 +156,5 @@ def test_the_number_of_queries_of_a_search_does_not_grow_with_the_results(vocabu
         supplier(f"Atelier {number}", description_fr="Décolletage.", terms=("decolletage",))
     assert _queries_of("décolletage laiton") == few_text
     assert _queries_of("") == few_empty
-    assert few_text <= 8
-    assert _queries_of("decoletage laiotn") <= 10  # with typo corrections
+    assert few_text <= 16  # PostgreSQL adds a savepoint and a SET LOCAL per match query
+    assert _queries_of("decoletage laiotn") <= 18  # with typo corrections

@@ -275,10 +275,17 @@ def test_a_zero_limit_gives_counts_only(directory):
 
 def test_a_broad_query_ranks_a_sample_but_counts_everything(directory, monkeypatch):
     everything = search(SearchQuery(text="besancon", limit=50))
-    monkeypatch.setattr("grappe.directory.search.service.RANK_LIMIT", 1)
+    monkeypatch.setattr("grappe.directory.search.sqlite.RANK_LIMIT", 1)
+    monkeypatch.setattr("grappe.directory.search.postgres.RANK_LIMIT", 1)
     sampled = search(SearchQuery(text="besancon", limit=50))
     assert sampled.count == everything.count == 3
     assert {hit.name for hit in sampled.hits} == {hit.name for hit in everything.hits}
     assert sampled.facets == everything.facets
     filtered = search(SearchQuery(text="besancon", kind=("lab",), limit=50))
     assert [hit.name for hit in filtered.hits] == ["Epsilon Laboratoire"]
+
+
+def test_two_words_naming_the_same_term_are_one_need(directory):
+    result = search(SearchQuery(text="dental implants"))
+    assert "delta" in {first_word(hit.name).lower() for hit in result.hits}
+    assert result.hits[0].matched["text"] == ["dental", "implants"]

@@ -259,9 +259,24 @@ def parse(
             )
     return ParsedQuery(
         words=tuple(query_words),
-        concepts=tuple(concepts[:MAX_CONCEPTS]),
+        concepts=_merged(concepts)[:MAX_CONCEPTS],
         corrections=corrections,
     )
+
+
+def _merged(concepts: list[Concept]) -> tuple[Concept, ...]:
+    """Concepts naming the same terms are one need said twice ("énergie hydrogène", both
+    words of the energy market): merged, so that matching both is not asked twice."""
+    merged: dict[tuple[str, ...] | int, Concept] = {}
+    for number, concept in enumerate(concepts):
+        key = concept.terms or number
+        if key in merged:
+            first = merged[key]
+            concept = replace(
+                first, words=first.words + concept.words, literal=first.literal + concept.literal
+            )
+        merged[key] = concept
+    return tuple(merged.values())
 
 
 def all_tokens(concepts: Iterable[Concept]) -> set[str]:

@@ -41,7 +41,6 @@ from grappe.members.models import Cluster, Organisation
 CANDIDATES = 100  # the best text matches that the boosts may reorder
 MAX_FILTER_VALUES = 50  # per facet; more is not a real query
 MIN_RESULTS = 10  # fewer complete matches than this, and near matches are added
-RANK_LIMIT = 5000  # beyond, an even sample of the matches is ranked
 
 
 def backend() -> ModuleType:
@@ -203,18 +202,24 @@ def relaxation(concept_count: int) -> list[int]:
     return levels
 
 
-def _sampling(count: int, allowed: int | None, facet_bits: dict[str, int]) -> int:
-    """1 when at most RANK_LIMIT matches are expected to pass the filters, else the step
-    of an even sample of about RANK_LIMIT of them (by id) to rank."""
-    expected = count
+def _sampling(
+    first: list[tuple[int, float]], allowed: int | None, facet_bits: dict[str, int], limit: int
+) -> int:
+    """1 when at most `limit` matches are expected to pass the filters, else the step of an
+    even sample of about `limit` of them (by id) to rank.
+
+    The number of matches is estimated without counting them: `first` are the first
+    `limit` + 1 matches in (about) id order, found in the ids up to the last of them."""
+    indexed = 0
+    for key, bits in facet_bits.items():
+        if key.startswith(bitmaps.KIND):  # every indexed organisation has a kind
+            indexed |= bits
+    last = max(pk for pk, _rank in first)
+    below_last = (indexed & ((1 << (last + 1)) - 1)).bit_count()
+    expected = len(first) * indexed.bit_count() / max(below_last, 1)
     if allowed is not None:
-        indexed = 0
-        for key, bits in facet_bits.items():
-            if key.startswith(bitmaps.KIND):  # every indexed organisation has a kind
-                indexed |= bits
-        share = (allowed & indexed).bit_count() / max(indexed.bit_count(), 1)
-        expected = int(count * share)
-    return max(1, math.ceil(expected / RANK_LIMIT))
+        expected *= (allowed & indexed).bit_count() / max(indexed.bit_count(), 1)
+    return max(1, math.ceil(expected / limit))
 
 
 def _text_matches(
@@ -227,15 +232,15 @@ def _text_matches(
     `relaxation` that finds MIN_RESULTS (or at the loosest).
 
     Ranking every match of a broad query ("ISO 9001" among 100 000 organisations) would
-    cost most of the time of the search: beyond RANK_LIMIT matches, only an even sample
-    of RANK_LIMIT is ranked (the others follow, rank -1). Count and facets stay exact."""
+    cost most of the time of the search: beyond the backend's RANK_LIMIT matches, only an
+    even sample of RANK_LIMIT is ranked (the others follow, rank -1). Count and facets stay
+    exact."""
     allowed_bits = bitmaps.members(allowed) if allowed is not None else None
     rows: list[tuple[int, float]] = []
     for at_least in relaxation(len(parsed.concepts)):
-        rows = engine.matches(parsed.concepts, at_least, limit=RANK_LIMIT + 1)
-        if len(rows) > RANK_LIMIT:
-            count = engine.count(parsed.concepts, at_least)
-            step = _sampling(count, allowed, facet_bits)
+        rows = engine.matches(parsed.concepts, at_least, limit=engine.RANK_LIMIT + 1)
+        if len(rows) > engine.RANK_LIMIT:
+            step = _sampling(rows, allowed, facet_bits, engine.RANK_LIMIT)
             rows = engine.matches(parsed.concepts, at_least, sample=step)
         if allowed_bits is not None:
             rows = [row for row in rows if bitmaps.has(allowed_bits, row[0])]

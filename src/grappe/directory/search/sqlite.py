@@ -8,6 +8,7 @@ from grappe.directory.search.syntax import boolean_expression
 FTS_TABLE = "directory_search_fts"
 # Column weights, in the table's column order: name, terms, capability, description, place.
 WEIGHTS = (10.0, 4.0, 3.0, 1.5, 1.0)
+RANK_LIMIT = 5000  # beyond, an even sample of the matches is ranked (see service)
 
 
 def expression(concepts: tuple[Concept, ...], at_least: int) -> str:
@@ -34,15 +35,6 @@ def matches(
     with connection.cursor() as cursor:
         cursor.execute(sql, [expression(concepts, at_least)])
         return cursor.fetchall()
-
-
-def count(concepts: tuple[Concept, ...], at_least: int) -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
-            [expression(concepts, at_least)],
-        )
-        return cursor.fetchone()[0]
 
 
 def typo_candidates_sql(words: list[str], spread: int) -> tuple[str, list]:
