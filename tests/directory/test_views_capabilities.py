@@ -152,7 +152,7 @@ def test_organisation_page_shows_the_know_how_to_everyone(client, organisation, 
     assert "Titane" in html
     assert "ISO 13485" in html
     assert "6 × Tornos Swiss GT 26" in html
-    assert "diamètre: ±2 µm" in html
+    assert "diamètre : ±2 µm" in html  # French typography: a space before the colon
     assert edit_url(organisation) not in html  # the public may not edit
 
 
