@@ -30,7 +30,7 @@ import psycopg
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(Path(__file__).resolve().parent)]
 
-import search_profiles  # noqa: E402
+import search_profiles
 
 
 def arguments() -> argparse.Namespace:
@@ -67,32 +67,32 @@ DATABASE = prepare_database(ARGS)
 os.environ.update({"DEBUG": "0", "SECRET_KEY": "bench-only", "ALLOWED_HOSTS": "testserver"})
 os.environ["DJANGO_SETTINGS_MODULE"] = "grappe.settings"
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.db.models import Q  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.urls import NoReverseMatch, Resolver404, resolve  # noqa: E402
-from stdnum import luhn  # noqa: E402
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.db.models import Q
+from django.test import Client
+from django.urls import NoReverseMatch, Resolver404, resolve
+from stdnum import luhn
 
-from grappe.core.models import Term  # noqa: E402
-from grappe.core.services import (  # noqa: E402
+from grappe.core.models import Term
+from grappe.core.services import (
     DEFAULT_VOCABULARY,
     load_vocabulary,
     read_vocabulary_csv,
 )
-from grappe.directory.models import CapabilityProfile, Equipment, Tolerance  # noqa: E402
-from grappe.directory.search.index import reindex_all  # noqa: E402
-from grappe.directory.search.service import search  # noqa: E402
-from grappe.directory.search.types import SearchQuery  # noqa: E402
-from grappe.directory.transfer.importing import import_organisations_file  # noqa: E402
-from grappe.members.choices import DuesCategory  # noqa: E402
-from grappe.members.models import Organisation  # noqa: E402
-from grappe.members.services.governance import create_cluster  # noqa: E402
-from grappe.members.services.memberships import set_fee_rate  # noqa: E402
+from grappe.directory.models import CapabilityProfile, Equipment, Tolerance
+from grappe.directory.search.index import reindex_all
+from grappe.directory.search.service import search
+from grappe.directory.search.types import SearchQuery
+from grappe.directory.transfer.importing import import_organisations_file
+from grappe.members.choices import DuesCategory
+from grappe.members.models import Organisation
+from grappe.members.services.governance import create_cluster
+from grappe.members.services.memberships import set_fee_rate
 
 API_PATH = "/api/v1/directory/search"
 
