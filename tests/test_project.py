@@ -58,9 +58,10 @@ ALLOWED_IMPORTS = {
     "members": {"core"},
     "directory": {"core", "members"},
     "labelling": {"core", "members", "directory"},
-    "reporting": {"core", "members", "directory", "labelling"},
-    "api": {"core", "members", "directory", "labelling", "reporting"},
-    "demo": {"core", "members", "directory", "labelling", "reporting"},
+    "events": {"core", "members", "directory", "labelling", "scheduling"},
+    "reporting": {"core", "members", "directory", "labelling", "events"},
+    "api": {"core", "members", "directory", "labelling", "events", "reporting"},
+    "demo": {"core", "members", "directory", "labelling", "events", "reporting", "scheduling"},
 }
 
 

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "grappe.members",
     "grappe.directory",
     "grappe.labelling",
+    "grappe.events",
     "grappe.reporting",
     "grappe.api",
     "grappe.demo",

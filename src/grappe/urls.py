@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("grappe.members.urls")),
     path("", include("grappe.directory.urls")),
     path("", include("grappe.labelling.urls")),
+    path("", include("grappe.events.urls")),
     path("annuaire/", include(("grappe.directory.urls_transfer", "directory_transfer"))),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -6,7 +6,7 @@ each user on their account page; without a token the caller is the anonymous pub
 
 from ninja import NinjaAPI
 
-from grappe.api import directory, labelling, members
+from grappe.api import directory, events, labelling, meetings, members
 from grappe.api.auth import BearerToken
 from grappe.api.docs import LocalSwagger, install_docs_assets
 from grappe.api.errors import install_error_handlers
@@ -36,3 +36,5 @@ install_docs_assets(api)
 api.add_router("", members.router)
 api.add_router("", directory.router)
 api.add_router("", labelling.router)
+api.add_router("", events.router)
+api.add_router("", meetings.router)
