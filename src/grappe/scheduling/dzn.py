@@ -31,17 +31,17 @@ def instance_from_dzn(text: str, *, max_break_spread: int | None = None) -> Inst
     values = parse_dzn(text)
     for name in _REQUIRED:
         if name not in values:
-            raise InstanceError(f".dzn: {name} is missing")
+            raise InstanceError(f"{name} is missing")
     counts = {}
     for name in _REQUIRED[:-1]:
         if not isinstance(values[name], int) or values[name] < 0:
-            raise InstanceError(f".dzn: {name} must be a non-negative whole number")
+            raise InstanceError(f"{name} must be a non-negative whole number")
         counts[name] = values[name]
     n_participants, n_meetings = counts["nBusiness"], counts["nMeetings"]
     n_slots, n_morning = counts["nTotalSlots"], counts["nMorningSlots"]
     if n_slots < 1 or n_morning > n_slots:
         raise InstanceError(
-            f".dzn: nMorningSlots ({n_morning}) must lie within nTotalSlots ({n_slots}), "
+            f"nMorningSlots ({n_morning}) must lie within nTotalSlots ({n_slots}), "
             "which must be at least 1"
         )
     slots = tuple(Slot(id=f"s{t}", session=SESSION) for t in range(1, n_slots + 1))
@@ -56,12 +56,12 @@ def instance_from_dzn(text: str, *, max_break_spread: int | None = None) -> Inst
     participants = []
     for number, slots_out in enumerate(forbidden, start=1):
         if not isinstance(slots_out, set):
-            raise InstanceError(f".dzn: forbidden of participant {number} must be a set")
+            raise InstanceError(f"forbidden of participant {number} must be a set")
         out = {t for t in slots_out if t != 0}
         for t in sorted(out):
             if not 1 <= t <= n_slots:
                 raise InstanceError(
-                    f".dzn: forbidden slot {t} of participant {number} is not within 1..{n_slots}"
+                    f"forbidden slot {t} of participant {number} is not within 1..{n_slots}"
                 )
         available = (
             None if not out else frozenset(f"s{t}" for t in range(1, n_slots + 1) if t not in out)
@@ -73,24 +73,24 @@ def instance_from_dzn(text: str, *, max_break_spread: int | None = None) -> Inst
         for participant in (first, second):
             if not 1 <= participant <= n_participants:
                 raise InstanceError(
-                    f".dzn: requested row {number}: participant {participant} is not within "
+                    f"requested row {number}: participant {participant} is not within "
                     f"1..{n_participants}"
                 )
         if session not in (1, 2, 3):
             raise InstanceError(
-                f".dzn: requested row {number}: session must be 1 (morning), 2 (afternoon) "
+                f"requested row {number}: session must be 1 (morning), 2 (afternoon) "
                 f"or 3 (either), not {session}"
             )
         slot = fixed[number - 1]
         if not isinstance(slot, int) or not 0 <= slot <= n_slots:
-            raise InstanceError(f".dzn: fixed slot of meeting {number} is not within 0..{n_slots}")
+            raise InstanceError(f"fixed slot of meeting {number} is not within 0..{n_slots}")
         before = precedences[number - 1]
         if not isinstance(before, set):
-            raise InstanceError(f".dzn: precedences of meeting {number} must be a set")
+            raise InstanceError(f"precedences of meeting {number} must be a set")
         for other in sorted(before):
             if not 1 <= other <= n_meetings:
                 raise InstanceError(
-                    f".dzn: precedence {other} of meeting {number} is not within 1..{n_meetings}"
+                    f"precedence {other} of meeting {number} is not within 1..{n_meetings}"
                 )
         meetings.append(
             Meeting(
@@ -116,12 +116,12 @@ def instance_from_dzn(text: str, *, max_break_spread: int | None = None) -> Inst
 
 def _rows(value: object, n_meetings: int) -> list[tuple[int, int, int]]:
     if not isinstance(value, list) or not all(isinstance(row, list) for row in value):
-        raise InstanceError(".dzn: requested must be a two-dimensional array [| p1, p2, s | … |]")
+        raise InstanceError("requested must be a two-dimensional array [| p1, p2, s | … |]")
     if len(value) != n_meetings:
-        raise InstanceError(f".dzn: requested has {len(value)} rows for nMeetings = {n_meetings}")
+        raise InstanceError(f"requested has {len(value)} rows for nMeetings = {n_meetings}")
     for number, row in enumerate(value, start=1):
         if len(row) != 3 or not all(isinstance(item, int) for item in row):
-            raise InstanceError(f".dzn: requested row {number} must be three numbers p1, p2, s")
+            raise InstanceError(f"requested row {number} must be three numbers p1, p2, s")
     return [tuple(row) for row in value]
 
 
@@ -130,9 +130,9 @@ def _per_item(values: dict, name: str, count: int, kind: str, default: object) -
         return [default] * count
     value = values[name]
     if not isinstance(value, list) or (value and isinstance(value[0], list)):
-        raise InstanceError(f".dzn: {name} must be a one-dimensional array")
+        raise InstanceError(f"{name} must be a one-dimensional array")
     if len(value) != count:
-        raise InstanceError(f".dzn: {name} has {len(value)} items for {count} {kind}s")
+        raise InstanceError(f"{name} has {len(value)} items for {count} {kind}s")
     return value
 
 
@@ -152,7 +152,7 @@ def parse_dzn(text: str) -> dict[str, object]:
                 break
             line = text.count("\n", 0, position) + 1
             snippet = text[position:].strip()[:20]
-            raise InstanceError(f".dzn: line {line}: cannot read {snippet!r}")
+            raise InstanceError(f"line {line}: cannot read {snippet!r}")
         tokens.append((match.group(1), text.count("\n", 0, match.start(1)) + 1))
         position = match.end()
     parser = _Parser(tokens)
@@ -183,14 +183,14 @@ class _Parser:
     def take(self) -> str:
         if self.done():
             line = self.tokens[-1][1] if self.tokens else 1
-            raise InstanceError(f".dzn: line {line}: the file ends too early")
+            raise InstanceError(f"line {line}: the file ends too early")
         token = self.tokens[self.position][0]
         self.position += 1
         return token
 
     def fail(self, message: str) -> None:
         line = self.tokens[min(self.position, len(self.tokens) - 1)][1] if self.tokens else 1
-        raise InstanceError(f".dzn: line {line}: expected {message}")
+        raise InstanceError(f"line {line}: expected {message}")
 
     def expect(self, token: str) -> None:
         found = self.peek()

@@ -90,19 +90,26 @@ def _refuse_constant(name: str) -> None:
 
 
 def load_instance_json(path: str | os.PathLike[str]) -> Instance:
-    """Read and validate an INSTANCE.json file."""
-    return instance_from_dict(read_json(path))
+    """Read and validate an INSTANCE.json file; errors start with the file's name."""
+    data = read_json(path)
+    try:
+        return instance_from_dict(data)
+    except InstanceError as exc:
+        raise InstanceError(f"{path}: {exc}") from exc
 
 
 def load_instance_dzn(
     path: str | os.PathLike[str], *, max_break_spread: int | None = None
 ) -> Instance:
-    """Read and validate a JAIR ``.dzn`` file."""
+    """Read and validate a JAIR ``.dzn`` file; errors start with the file's name."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InstanceError(f"{path}: cannot be read ({exc})") from exc
-    return instance_from_dzn(text, max_break_spread=max_break_spread)
+    try:
+        return instance_from_dzn(text, max_break_spread=max_break_spread)
+    except InstanceError as exc:
+        raise InstanceError(f"{path}: {exc}") from exc
 
 
 def instance_from_dict(data: Any) -> Instance:
@@ -284,7 +291,20 @@ def instance_to_dict(instance: Instance) -> dict[str, Any]:
 
 
 def instance_to_json(instance: Instance) -> str:
-    return json.dumps(instance_to_dict(instance), ensure_ascii=False, indent=1) + "\n"
+    return _json_text(instance_to_dict(instance))
+
+
+def _json_text(data: dict[str, Any]) -> str:
+    """JSON with one line per key and one line per object in a list: readable, diffable."""
+    lines = []
+    for key, value in data.items():
+        name = json.dumps(key)
+        if isinstance(value, list) and any(isinstance(item, dict) for item in value):
+            items = ",\n".join(f"  {json.dumps(item, ensure_ascii=False)}" for item in value)
+            lines.append(f" {name}: [\n{items}\n ]")
+        else:
+            lines.append(f" {name}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 # Schedules ----------------------------------------------------------------------------------
@@ -321,7 +341,7 @@ def schedule_to_dict(schedule: Schedule) -> dict[str, Any]:
 
 
 def schedule_to_json(schedule: Schedule) -> str:
-    return json.dumps(schedule_to_dict(schedule), ensure_ascii=False, indent=1) + "\n"
+    return _json_text(schedule_to_dict(schedule))
 
 
 def write_atomically(path: str | os.PathLike[str], text: str) -> None:
