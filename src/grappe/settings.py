@@ -189,6 +189,14 @@ GRAPPE_POLE_ADDRESS = os.environ.get(
     "GRAPPE_POLE_ADDRESS",
     "Pôle des Microtechniques — TEMIS Innovation, 18 rue Alain Savary, 25000 Besançon",
 )
+# The JAIR B2B meeting-scheduling benchmark (docs/scheduling.md): read by the scheduler's tests,
+# which skip without it. Never shipped with Grappe.
+B2B_BENCHMARK_DIR = Path(
+    os.environ.get(
+        "GRAPPE_B2B_BENCHMARK_DIR",
+        PACKAGE_DIR.parent.parent.parent / "shared" / "benchmarks" / "b2b-jair",
+    )
+)
 
 LOGGING = {
     "version": 1,
