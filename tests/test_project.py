@@ -54,6 +54,8 @@ def test_templates_load_nothing_from_another_host():
 
 # Which app may import which: dependencies point one way (docs/architecture.md).
 ALLOWED_IMPORTS = {
+    # The meeting scheduler is plain Python: no other app, and no Django (checked below).
+    "scheduling": set(),
     "core": set(),
     "members": {"core"},
     "directory": {"core", "members"},
@@ -81,6 +83,17 @@ def test_apps_depend_one_way(app):
     for path in (SRC / app).rglob("*.py"):
         imported = _grappe_imports(path) - {app}
         assert imported <= ALLOWED_IMPORTS[app], f"{path} imports {imported}"
+
+
+def test_the_scheduler_imports_no_django():
+    for path in (SRC / "scheduling").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            for name in names:
+                assert name.split(".")[0] != "django", f"{path}:{node.lineno} imports {name}"
 
 
 def test_no_imports_inside_functions():
