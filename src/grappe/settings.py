@@ -189,6 +189,8 @@ GRAPPE_POLE_ADDRESS = os.environ.get(
     "GRAPPE_POLE_ADDRESS",
     "Pôle des Microtechniques — TEMIS Innovation, 18 rue Alain Savary, 25000 Besançon",
 )
+# Seconds the B2B meeting scheduler may search before it returns its best schedule.
+B2B_SCHEDULER_TIME_LIMIT = float(os.environ.get("GRAPPE_B2B_SCHEDULER_TIME_LIMIT", "30"))
 # The JAIR B2B meeting-scheduling benchmark (docs/scheduling.md): read by the scheduler's tests,
 # which skip without it. Never shipped with Grappe.
 B2B_BENCHMARK_DIR = Path(
