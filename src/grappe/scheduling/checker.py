@@ -56,7 +56,7 @@ def check(instance: Instance, schedule: Schedule | dict) -> CheckResult:
 
     if schedule.status == Status.INFEASIBLE and schedule.scheduled:
         violations.append(
-            f"the schedule says infeasible but places {len(schedule.scheduled)} meetings"
+            f"the schedule says infeasible but places {len(schedule.scheduled)} meeting(s)"
         )
     violations += _unscheduled_list(instance, schedule, slot_of)
     if schedule.status != Status.INFEASIBLE:
@@ -167,7 +167,7 @@ def _tables(instance: Instance, placements: list[Placement]) -> list[str]:
         count = len(per_slot.get(slot.id, []))
         if count > instance.tables_in(slot.id):
             found.append(
-                f"slot {slot.id} has {count} meetings for {instance.tables_in(slot.id)} tables"
+                f"slot {slot.id} has {count} meetings for {instance.tables_in(slot.id)} table(s)"
             )
     return found
 
