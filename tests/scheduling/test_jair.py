@@ -10,6 +10,8 @@ import json
 import pytest
 from django.conf import settings
 
+from grappe.scheduling.io import instance_from_dict, instance_to_json, load_instance_dzn
+
 # The three smallest *.original.dzn files and their optimal number of breaks (d = 2).
 SMALLEST = {"tic-12": 0, "tic-12crafc": 0, "ticf-13crafa": 0}
 TIME_LIMIT = 60
@@ -29,6 +31,18 @@ def test_the_three_smallest_are_the_smallest(benchmark_dir):
         for path in benchmark_dir.glob("*.original.dzn")
     )
     assert [name for _, name in sizes[:3]] == list(SMALLEST)
+
+
+def test_every_benchmark_file_converts(benchmark_dir):
+    files = sorted(benchmark_dir.glob("*.dzn"))
+    assert len(files) == 60
+    for path in files:
+        instance = load_instance_dzn(path, max_break_spread=2)
+        assert {slot.session for slot in instance.slots} == {"day"}
+        assert all(meeting.required for meeting in instance.meetings)
+        assert instance_from_dict(json.loads(instance_to_json(instance))) == instance
+        if ".fixed020" in path.name:
+            assert any(meeting.fixed_slot for meeting in instance.meetings)
 
 
 @pytest.mark.parametrize(("name", "optimum"), SMALLEST.items())
