@@ -75,8 +75,9 @@ def check(instance: Instance, schedule: Schedule | dict) -> CheckResult:
 def _unscheduled_list(instance: Instance, schedule: Schedule, slot_of: dict) -> list[str]:
     found = []
     listed = set()
+    meetings = instance.meeting_by_id()
     for meeting in schedule.unscheduled:
-        if meeting not in instance.meeting_by_id():
+        if meeting not in meetings:
             found.append(f"unknown meeting {meeting!r} is listed unscheduled")
         elif meeting in slot_of:
             found.append(f"meeting {meeting} is both scheduled and listed unscheduled")

@@ -20,14 +20,15 @@ def validate_instance(instance: Instance) -> None:
         raise InstanceError("the instance has no slot")
     _check_starts(instance)
     _check_tables(instance, slot_ids)
-    participant_ids = _unique_ids("participant", [p.id for p in instance.participants])
+    _unique_ids("participant", [p.id for p in instance.participants])
     for participant in instance.participants:
         for slot in sorted(participant.available or ()):
             if slot not in slot_ids:
                 raise InstanceError(f"participant {participant.id}: unknown slot {slot!r}")
     meeting_ids = _unique_ids("meeting", [meeting.id for meeting in instance.meetings])
+    available = {participant.id: participant.available for participant in instance.participants}
     for meeting in instance.meetings:
-        _check_meeting(instance, meeting, slot_ids, participant_ids, meeting_ids)
+        _check_meeting(instance, meeting, slot_ids, available, meeting_ids)
     _check_fixed_tables(instance)
     _check_no_cycle(instance)
     spread = instance.max_break_spread
@@ -79,14 +80,14 @@ def _check_meeting(
     instance: Instance,
     meeting: Meeting,
     slot_ids: set[str],
-    participant_ids: set[str],
+    available: dict[str, frozenset[str] | None],
     meeting_ids: set[str],
 ) -> None:
     name = f"meeting {meeting.id}"
     if len(meeting.participants) < 2:
         raise InstanceError(f"{name} has fewer than two participants")
     for participant, count in Counter(meeting.participants).items():
-        if participant not in participant_ids:
+        if participant not in available:
             raise InstanceError(f"{name}: unknown participant {participant!r}")
         if count > 1:
             raise InstanceError(f"{name} lists participant {participant} twice")
@@ -113,10 +114,8 @@ def _check_meeting(
         raise InstanceError(f"{name}: unknown fixed slot {fixed!r}")
     if meeting.slots is not None and fixed not in meeting.slots:
         raise InstanceError(f"{name}: fixed slot {fixed} is not among the meeting's slots")
-    participants = instance.participant_by_id()
     for participant in meeting.participants:
-        available = participants[participant].available
-        if available is not None and fixed not in available:
+        if available[participant] is not None and fixed not in available[participant]:
             raise InstanceError(
                 f"{name}: fixed slot {fixed} where participant {participant} is unavailable"
             )
