@@ -10,13 +10,15 @@ from tests.events.factories import EventFactory
 
 @pytest.mark.django_db
 def test_calendar_for_events_reads_back():
-    event = EventFactory(title_fr="Journée BIO Innovation", city="Besançon")
+    event = EventFactory(
+        title_fr="Journée BIO Innovation", title_en="BIO Innovation day", city="Besançon"
+    )
     data = calendar_for([event_item(event)], name="Événements")
     calendar = Calendar.from_ical(data)
     entries = list(calendar.walk("VEVENT"))
     assert len(entries) == 1
     entry = entries[0]
-    assert str(entry["summary"]) == "Journée BIO Innovation"
+    assert str(entry["summary"]) == "BIO Innovation day"
     assert "Besançon" in str(entry["location"])
     assert entry.decoded("dtstart") == event.starts_at
     assert str(entry["uid"]).startswith(f"event-{event.pk}@")

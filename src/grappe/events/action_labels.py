@@ -6,6 +6,11 @@ from django.utils.translation import gettext_lazy as _
 EVENT_ACTIONS = {
     "events.event.created": _("event created"),
     "events.event.updated": _("event updated"),
+    "events.registration.created": _("registration"),
+    "events.registration.email_confirmed": _("registration confirmed by e-mail"),
+    "events.registration.promoted": _("promoted from the waiting list"),
+    "events.registration.cancelled": _("registration cancelled"),
+    "events.registration.checked_in": _("checked in"),
 }
 
 # B2B meetings: profiles, slots, requests, meetings, scheduling and publication.

@@ -1,6 +1,9 @@
+import datetime
+
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from grappe.core.i18n import localised
@@ -110,3 +113,29 @@ class Event(models.Model):
     @property
     def is_full(self) -> bool:
         return self.capacity is not None and self.seats_taken >= self.capacity
+
+    @property
+    def is_members_only(self) -> bool:
+        return self.audience == Audience.MEMBERS
+
+    def registration_closes(self) -> datetime.datetime:
+        """When registration closes: the date set, else the start of the event."""
+        return self.registration_closes_at or self.starts_at
+
+    def registration_not_yet_open(self, now: datetime.datetime | None = None) -> bool:
+        now = now or timezone.now()
+        return self.registration_opens_at is not None and now < self.registration_opens_at
+
+    def registration_is_closed(self, now: datetime.datetime | None = None) -> bool:
+        now = now or timezone.now()
+        return now >= min(self.registration_closes(), self.starts_at)
+
+    def registration_is_open(self, now: datetime.datetime | None = None) -> bool:
+        now = now or timezone.now()
+        return not (self.registration_not_yet_open(now) or self.registration_is_closed(now))
+
+    def has_started(self, now: datetime.datetime | None = None) -> bool:
+        return (now or timezone.now()) >= self.starts_at
+
+    def is_past(self, now: datetime.datetime | None = None) -> bool:
+        return (now or timezone.now()) >= self.ends_at

@@ -97,3 +97,17 @@ class Registration(models.Model):
     @property
     def organisation_display(self) -> str:
         return self.organisation.name if self.organisation_id else self.organisation_name
+
+    @property
+    def is_live(self) -> bool:
+        """Not cancelled: the registration holds a seat, a place in line, or awaits its
+        e-mail confirmation."""
+        return self.status != RegistrationStatus.CANCELLED
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == RegistrationStatus.CONFIRMED
+
+    @property
+    def is_checked_in(self) -> bool:
+        return self.checked_in_at is not None
