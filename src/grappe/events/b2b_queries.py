@@ -3,7 +3,7 @@ agendas, the table plan and the scheduling page. Each read costs a fixed number 
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 
 from grappe.core.models import Term, User
@@ -61,7 +61,7 @@ def participants(event: Event) -> QuerySet[B2BProfile]:
             organisation_sort=Lower(
                 Coalesce(
                     "registration__organisation__name",
-                    NullIf("registration__organisation_name", ""),
+                    NullIf("registration__organisation_name", Value("")),
                     "registration__last_name",
                 )
             )
