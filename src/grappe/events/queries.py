@@ -4,7 +4,7 @@ of queries, whatever its length."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -172,10 +172,14 @@ def check_in_search(event: Event, text: str) -> QuerySet[Registration]:
             | Q(email__icontains=word)
             | Q(organisation_name__icontains=word)
         )
+    rank = Case(
+        When(status=Status.CONFIRMED, then=Value(0)),
+        When(status=Status.CANCELLED, then=Value(2)),
+        default=Value(1),
+    )
+    # Confirmed ones first, cancelled ones last.
     return registrations.order_by(
-        # Confirmed ones first; cancelled ones last.
-        Q(status=Status.CONFIRMED).desc(),
-        Q(status=Status.CANCELLED).asc(),
+        rank,
         "last_name",
         "first_name",
         "pk",
