@@ -268,7 +268,11 @@ def confirm_registration(*, token: str) -> Registration:
     the waiting list. Confirming again changes nothing. Raises Registration.DoesNotExist for
     an unknown token, WrongState when it was cancelled, the event has started, or is full
     without a waiting list."""
-    registration = Registration.objects.select_for_update().select_related("event").get(token=token)
+    registration = (
+        Registration.objects.select_for_update(of=("self",))
+        .select_related("event")
+        .get(token=token)
+    )
     if registration.status in (Status.CONFIRMED, Status.WAITING):
         return registration
     if registration.status == Status.CANCELLED:
@@ -352,7 +356,7 @@ def _cancel(*, actor: User | None, registration: Registration, staff: bool) -> R
 
 def _locked(registration_id: int) -> Registration:
     return (
-        Registration.objects.select_for_update()
+        Registration.objects.select_for_update(of=("self",))
         .select_related("event", "person")
         .get(pk=registration_id)
     )
