@@ -395,14 +395,20 @@ def test_the_table_plan_pdf(client, event, staff, published):
     assert "Alpha Décolletage" in text
 
 
-def test_the_event_block_links_by_role(rf, event, staff, alice):
+def test_the_event_block_links_by_role(rf, event, staff, alice, member):
     request = rf.get("/")
-    request.user = alice.user
-    participant_html = render_to_string(
-        "events/b2b_event_block.html", {"event": event}, request=request
-    )
-    assert url("b2b_agenda", event) in participant_html
-    assert url("b2b_slots", event) not in participant_html
-    request.user = staff
-    staff_html = render_to_string("events/b2b_event_block.html", {"event": event}, request=request)
-    assert url("b2b_scheduling", event) in staff_html
+
+    def block(user) -> str:
+        request.user = user
+        return render_to_string("events/b2b_event_block.html", {"event": event}, request=request)
+
+    assert url("b2b_agenda", event) in block(alice.user)
+    assert url("b2b_slots", event) not in block(alice.user)
+    assert url("b2b_scheduling", event) in block(staff)
+    assert url("b2b_agenda", event) not in block(member)  # not registered: no links
+
+
+def test_the_event_page_shows_the_block(client, event, alice):
+    client.force_login(alice.user)
+    response = client.get(event.get_absolute_url())
+    assert url("b2b_catalogue", event) in response.content.decode()
