@@ -6,6 +6,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from grappe.core.models import ActivityLog
+from grappe.events.models import B2BProfile, Event, Meeting, MeetingRequest, Registration
 from grappe.members.models import (
     Affiliation,
     Cluster,
@@ -55,9 +56,22 @@ def snapshot() -> dict:
                 "cluster__slug", "organisation__slug", "joined_on"
             )
         ),
+        "events": list(
+            Event.objects.order_by("slug").values_list(
+                "slug", "seats_taken", "agendas_published_at", "updated_at"
+            )
+        ),
+        "registrations": list(
+            Registration.objects.order_by("event__slug", "email").values_list(
+                "event__slug", "email", "status", "checked_in_at", "updated_at"
+            )
+        ),
+        "meetings": list(
+            Meeting.objects.order_by("pk").values_list("pk", "slot_id", "table", "published_at")
+        ),
         "counts": {
             model.__name__: model.objects.count()
-            for model in (FeeRate, Cluster, Partnership)
+            for model in (FeeRate, Cluster, Partnership, B2BProfile, MeetingRequest)
         },
     }  # fmt: skip
 

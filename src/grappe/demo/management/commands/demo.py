@@ -5,13 +5,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from grappe.core.hooks import held_announcements
-from grappe.demo import accounts, core, directory, labelling, members
+from grappe.demo import accounts, core, directory, events, labelling, members
 from grappe.demo.accounts import LOGINS, PASSWORD
 from grappe.demo.context import DemoContext
 from grappe.demo.labelling_plan import EXPERTS
 
 # One module per domain app, in the order of their dependencies.
-STEPS = (core.build, members.build, directory.build, accounts.build, labelling.build)
+STEPS = (core.build, members.build, directory.build, accounts.build, labelling.build, events.build)
 URL = "http://127.0.0.1:8000"
 
 
