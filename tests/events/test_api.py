@@ -2,9 +2,12 @@
 401/403/404 on permission; refusals write nothing."""
 
 import datetime
+import json
 
 import pytest
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from grappe.core.services import create_api_token
 from grappe.events import services
@@ -188,3 +191,46 @@ def test_registrations_list_sorts_and_names_a_bad_sort(staff, event):
     assert [item["last_name"] for item in items["items"]] == ["Zola", "Aaron"]
     response = client.get(f"/events/{event.slug}/registrations", {"ordering": "bogus"})
     assert error_fields(response) == ["ordering"]
+
+
+# Random input never makes the API fail -----------------------------------------------------
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=70),
+)
+bodies = st.one_of(
+    st.dictionaries(
+        st.sampled_from(["token", "status", "ordering"]) | st.text(max_size=8), scalars
+    ),
+    scalars,
+    st.lists(scalars, max_size=3),
+)
+queries = st.dictionaries(
+    st.sampled_from(["kind", "when", "status", "ordering", "limit", "offset"]),
+    st.text(max_size=12)
+    | st.sampled_from(["-1", "coming", "past", "training", "waiting", "-name"]),
+    max_size=4,
+)
+FUZZ = settings(
+    max_examples=30,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@FUZZ
+@given(body=bodies, params=queries)
+def test_random_bodies_and_queries_are_answered_below_500(staff, event, body, params):
+    client = api(staff)
+    for response in (
+        client.post("/check-in", raw=json.dumps(body)),
+        client.get("/events", params),
+        client.get(f"/events/{event.slug}/registrations", params),
+    ):
+        assert response.status_code < 500, response.content
+    assert not Registration.objects.filter(checked_in_at__isnull=False).exists()
