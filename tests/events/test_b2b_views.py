@@ -412,3 +412,27 @@ def test_the_event_page_shows_the_block(client, event, alice):
     client.force_login(alice.user)
     response = client.get(event.get_absolute_url())
     assert url("b2b_catalogue", event) in response.content.decode()
+
+
+def test_my_requests_and_agenda_in_few_queries(
+    client, event, staff, alice, django_assert_max_num_queries
+):
+    slots(event, staff=staff, tables=5)
+    others = [participant(event) for _ in range(8)]
+    for other in others:
+        request = request_meeting(
+            actor=other.user, requester=other.profile, recipient=alice.profile
+        )
+        if other is not others[-1]:
+            accept_request(actor=alice.user, request=request)
+    run_scheduling(actor=staff, event=event)
+    publish_agendas(actor=staff, event=event)
+    client.force_login(alice.user)
+    client.get(url("b2b_agenda", event))
+    with django_assert_max_num_queries(15):
+        requests_page = client.get(url("b2b_requests", event))
+    assert requests_page.context["page_obj"].paginator.count == 8
+    # A fixed number: the counterparts and their terms come in one query each.
+    with django_assert_max_num_queries(20):
+        agenda = client.get(url("b2b_agenda", event))
+    assert len(agenda.context["placed"]) + len(agenda.context["waiting"]) == 7
