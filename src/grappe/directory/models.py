@@ -196,6 +196,9 @@ class SearchFacet(models.Model):
 
     key = models.CharField(max_length=40, primary_key=True)
     bits = models.BinaryField()
+    # A new random number at every write of the bits: a process that keeps the bitmap in
+    # memory compares stamps (a small query) instead of reading the bits again.
+    stamp = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("search facet")

@@ -3,13 +3,16 @@
 Counting the facets of 20 000 matches by joining them with the capability, cluster and
 organisation tables costs hundreds of milliseconds; with bitmaps it is an AND and a bit
 count per value, a few milliseconds, on both backends. The bitmaps live in the database
-(`SearchFacet`, 12.5 kB each for 100 000 organisations), are updated by the reindex in the
-transaction of each change, and are read by every search: no state is kept in the process.
+(`SearchFacet`, 12.5 kB each for 100 000 organisations) and are updated by the reindex in
+the transaction of each change, with a new random stamp. A process keeps the bitmaps it has
+read, with their stamps: a search reads the stamps (a small query) and only the bitmaps whose
+stamp changed, so the database stays the only source of truth.
 
 Keys: "t<term id>", "c<cluster id>", "d<département>", "h<headcount band>", "k<kind>".
 Ids rather than codes, so that renaming a term or a cluster changes no bitmap.
 """
 
+import secrets
 from collections.abc import Iterable
 
 from grappe.directory.models import SearchFacet
@@ -31,6 +34,10 @@ def facet_keys(
     fields = ((DEPARTEMENT, departement), (HEADCOUNT_BAND, headcount_band), (KIND, kind))
     keys += [f"{prefix}{value}" for prefix, value in fields if value]
     return keys
+
+
+def new_stamp() -> int:
+    return secrets.randbits(62)
 
 
 def encode(bits: bytearray) -> bytes:
@@ -65,7 +72,7 @@ def apply_changes(changes: dict[int, tuple[set[str], set[str]]]) -> None:
     if not touched:
         return
     SearchFacet.objects.bulk_create(
-        [SearchFacet(key=key, bits=encode(bytearray())) for key in touched],
+        [SearchFacet(key=key, bits=encode(bytearray()), stamp=new_stamp()) for key in touched],
         ignore_conflicts=True,
     )
     rows = SearchFacet.objects.select_for_update().filter(key__in=touched).order_by("key")
@@ -76,8 +83,11 @@ def apply_changes(changes: dict[int, tuple[set[str], set[str]]]) -> None:
         for key in new - old:
             _set(bitmaps[key], pk, True)
     SearchFacet.objects.bulk_update(
-        [SearchFacet(key=key, bits=encode(bits)) for key, bits in bitmaps.items()],
-        ["bits"],
+        [
+            SearchFacet(key=key, bits=encode(bits), stamp=new_stamp())
+            for key, bits in bitmaps.items()
+        ],
+        ["bits", "stamp"],
         batch_size=100,
     )
 
@@ -90,15 +100,35 @@ def rebuild(keys_of: dict[int, list[str]]) -> None:
             _set(bitmaps.setdefault(key, bytearray()), pk, True)
     SearchFacet.objects.all().delete()
     SearchFacet.objects.bulk_create(
-        [SearchFacet(key=key, bits=encode(bits)) for key, bits in sorted(bitmaps.items())],
+        [
+            SearchFacet(key=key, bits=encode(bits), stamp=new_stamp())
+            for key, bits in sorted(bitmaps.items())
+        ],
         batch_size=100,
     )
 
 
+# key → (stamp, bitmap) of the bitmaps this process has read (see `load`).
+_read: dict[str, tuple[int, int]] = {}
+
+
 def load() -> dict[str, int]:
-    """Every bitmap, as a Python integer (bit n ↔ organisation n): one query."""
-    rows = SearchFacet.objects.values_list("key", "bits")
-    return {key: int.from_bytes(bits, "little") for key, bits in rows}
+    """Every bitmap, as a Python integer (bit n ↔ organisation n).
+
+    One small query for the stamps, and a second one for the bitmaps whose stamp differs
+    from the one read last time by this process (all of them the first time)."""
+    stamps = dict(SearchFacet.objects.values_list("key", "stamp"))
+    stale = [key for key, stamp in stamps.items() if _read.get(key, (None,))[0] != stamp]
+    for start in range(0, len(stale), 500):
+        rows = SearchFacet.objects.filter(key__in=stale[start : start + 500]).values_list(
+            "key", "stamp", "bits"
+        )
+        for key, stamp, bits in rows:
+            _read[key] = (stamp, int.from_bytes(bits, "little"))
+            stamps[key] = stamp
+    for key in _read.keys() - stamps.keys():
+        _read.pop(key, None)
+    return {key: _read[key][1] for key in stamps if key in _read}
 
 
 def of_ids(ids: list[int]) -> int:
@@ -119,3 +149,19 @@ def members(bitmap: int) -> bytes:
 def has(bits: bytes, pk: int) -> bool:
     index = pk >> 3
     return index < len(bits) and bool(bits[index] >> (pk & 7) & 1)
+
+
+def ids(bitmap: int) -> list[int]:
+    """The ids of a bitmap, in order."""
+    found = []
+    for index, byte in enumerate(bitmap.to_bytes((bitmap.bit_length() + 7) // 8, "little")):
+        if byte:
+            base = index << 3
+            found += [base + bit for bit in range(8) if byte >> bit & 1]
+    return found
+
+
+def multiples(step: int, length: int) -> int:
+    """The bitmap of the multiples of `step` (0 included) below `length`."""
+    pattern = "0" * (step - 1) + "1"  # read from the right: bit 0, then every step-th
+    return int(pattern * (length // step + 1), 2) & ((1 << length) - 1)

@@ -8,13 +8,15 @@ one of its stems (and its typo corrections). The backends turn the concepts into
 full-text syntax from these analysed tokens only, never from the raw text.
 """
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
+from django.db import connection
+
 from grappe.core.i18n import is_english
-from grappe.core.models import Term
 from grappe.directory.search.analysis import forms, words
 
 CODE_TOKEN_PREFIX = "zz"  # a term the organisation carries; no analysed word starts so
@@ -97,13 +99,18 @@ class Vocabulary:
         return dict(index)
 
 
+VOCABULARY_SQL = (
+    "SELECT id, code, facet, label_fr, label_en, CAST(synonyms_fr AS text), "
+    "CAST(synonyms_en AS text) FROM core_term ORDER BY code"
+)
+
+
 def load_vocabulary() -> Vocabulary:
-    """Every term with its phrases analysed: one query (the analysis is memoised)."""
-    fields = ("id", "code", "facet", "label_fr", "label_en", "synonyms_fr", "synonyms_en")
-    rows = tuple(
-        (*row[:5], tuple(row[5]), tuple(row[6]))
-        for row in Term.objects.values_list(*fields).order_by("code")
-    )
+    """Every term with its phrases analysed: one query, whose rows as the database returns
+    them (synonyms as JSON text, not decoded) are the key of the analysis kept in memory."""
+    with connection.cursor() as cursor:
+        cursor.execute(VOCABULARY_SQL)
+        rows = tuple(map(tuple, cursor.fetchall()))
     return _analysed_vocabulary(rows)
 
 
@@ -111,7 +118,7 @@ def load_vocabulary() -> Vocabulary:
 def _analysed_vocabulary(rows: tuple[tuple, ...]) -> Vocabulary:
     terms = []
     for pk, code, facet, label_fr, label_en, synonyms_fr, synonyms_en in rows:
-        texts = [label_fr, label_en, *synonyms_fr, *synonyms_en]
+        texts = [label_fr, label_en, *json.loads(synonyms_fr), *json.loads(synonyms_en)]
         phrases = {tuple(words(text)) for text in texts}
         terms.append(
             VocabularyTerm(
@@ -162,8 +169,11 @@ def query_forms(word: str) -> tuple[str, ...]:
     return found[1:] or found
 
 
+@lru_cache(maxsize=100_000)
 def _same_word(a: str, b: str) -> bool:
-    return a == b or bool(set(forms(a)) & set(forms(b)))
+    """Whether two folded words share a form (memoised: indexing asks it for every word of
+    every text against the vocabulary's phrases)."""
+    return a == b or not set(forms(a)).isdisjoint(forms(b))
 
 
 def _recognise(

@@ -1,6 +1,8 @@
 """The facet filters of a query, as SQL (to list the directory in name order) and as a
 bitmap (to filter text matches). Several values of one facet are OR-ed, facets AND-ed."""
 
+from collections.abc import Callable
+
 from django.db import connection
 
 from grappe.directory.search import bitmaps
@@ -13,6 +15,7 @@ from grappe.members.queries import current_year
 MEMBERS_SQL = (
     "SELECT ms.organisation_id FROM members_membership ms WHERE ms.year = %s AND ms.status = %s"
 )
+MEMBERS_SQL_AS_ID = MEMBERS_SQL.replace("ms.organisation_id", "ms.organisation_id AS id", 1)
 
 
 def _placeholders(values: tuple[str, ...]) -> str:
@@ -72,7 +75,8 @@ def _any_of(keys: list[str], facet_bits: dict[str, int]) -> int:
 def bitmap(
     query: SearchQuery, facet_bits: dict[str, int], vocabulary: Vocabulary, clusters: Clusters
 ) -> int | None:
-    """The organisations passing the filters as a bitmap, or None when nothing filters."""
+    """The organisations passing the facet filters as a bitmap, or None when none filters
+    (`members_only` is applied to the matches by `only_members`)."""
     allowed: int | None = None
 
     def keep(bits: int) -> None:
@@ -92,8 +96,26 @@ def bitmap(
         values = getattr(query, name)
         if values:
             keep(_any_of([f"{prefix}{value}" for value in values], facet_bits))
-    if query.members_only:
-        with connection.cursor() as cursor:
-            cursor.execute(MEMBERS_SQL, _members_params())
-            keep(bitmaps.of_ids([pk for (pk,) in cursor.fetchall()]))
     return allowed
+
+
+FEW_IDS = 5000  # up to this many matches, their memberships are looked up by id
+
+
+def only_members(matched: int, ids_of: Callable[[str, list], list[int]]) -> int:
+    """The matches that have an active membership this year. A few are looked up by id
+    (the membership table's unique index on organisation and year); many, against the
+    list of this year's members (tens of thousands in a national directory)."""
+    if matched.bit_count() > FEW_IDS:
+        return matched & bitmaps.of_ids(ids_of(MEMBERS_SQL_AS_ID, _members_params()))
+    ids = bitmaps.ids(matched)
+    found: list[int] = []
+    for start in range(0, len(ids), 1000):
+        chunk = ids[start : start + 1000]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"{MEMBERS_SQL} AND ms.organisation_id IN ({_placeholders(tuple(chunk))})",
+                [*_members_params(), *chunk],
+            )
+            found += [pk for (pk,) in cursor.fetchall()]
+    return bitmaps.of_ids(found)

@@ -247,7 +247,7 @@ def reindex_terms(term_ids: Iterable[int]) -> None:
         if pk in by_id:
             concept = term_concept((), (by_id[pk].code,), vocabulary.by_code)
             everything = replace(concept, search_clauses=concept.clauses)
-            found |= {organisation for organisation, _rank in engine.matches((everything,), 1)}
+            found |= set(engine.match_ids((everything,), 1))
     reindex_organisations(found)
 
 

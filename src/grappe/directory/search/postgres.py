@@ -4,15 +4,19 @@ ts_rank, not ts_rank_cd: cover density rewards query words close to each other, 
 bag-of-token documents (stems and mention tokens side by side) do not carry, and it costs
 twice as much per row."""
 
+import math
+
 from django.db import connection, transaction
 
+from grappe.directory.search import bitmaps
 from grappe.directory.search.expansion import Concept
 from grappe.directory.search.syntax import boolean_expression
 
 # ts_rank's weights, in PostgreSQL's order {D, C, B, A}: description and place,
 # capability text, terms, name (see migration 0002 for which column has which letter).
 WEIGHTS = "{0.1, 0.3, 0.4, 1.0}"
-RANK_LIMIT = 2000  # beyond, an even sample of the matches is ranked (see service)
+# At most about this many matches are ranked; beyond, an even sample (see `ranks`).
+RANK_LIMIT = 1000
 
 
 def expression(concepts: tuple[Concept, ...], at_least: int) -> str:
@@ -23,32 +27,64 @@ def expression(concepts: tuple[Concept, ...], at_least: int) -> str:
 
 
 MATCH_SQL = (
-    "SELECT d.organisation_id, {rank} "
-    "FROM directory_searchdocument d, to_tsquery('simple', %s) AS q(query) "
-    "WHERE d.vector @@ q.query"
+    "SELECT d.organisation_id AS id FROM directory_searchdocument d "
+    "WHERE d.vector @@ to_tsquery('simple', %s)"
 )
 
 
-def matches(
-    concepts: tuple[Concept, ...], at_least: int, *, limit: int | None = None, sample: int = 1
-) -> list[tuple[int, float]]:
-    """The matching organisations with their text rank (higher is better), in id order:
-    at most `limit` of them; with `sample` > 1, only the ids divisible by it are ranked,
-    the others get -1 (ranking costs far more than finding a match)."""
-    rank = f"ts_rank('{WEIGHTS}', d.vector, q.query)"
-    if sample > 1:
-        rank = f"CASE WHEN d.organisation_id %% {int(sample)} = 0 THEN {rank} ELSE -1.0 END"
-    sql = MATCH_SQL.format(rank=rank)
+def ids_of(sql: str, params: list) -> list[int]:
+    """The ids selected by `sql` (one column, named id), read as one string: tens of
+    thousands of rows cost less so than one by one."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT string_agg(r.id::text, ',') FROM ({sql}) r", params)
+        (found,) = cursor.fetchone()
+    return list(map(int, found.split(","))) if found else []
+
+
+def _ids(sql: str, params: list) -> list[int]:
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            # The planner reads a third of the table sequentially rather than use the GIN
+            # index when many rows match; the index is about twice as fast even then.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        return ids_of(sql, params)
+
+
+def match_ids(
+    concepts: tuple[Concept, ...], at_least: int, *, limit: int | None = None
+) -> list[int]:
+    """The ids of the matching organisations, in id order, at most `limit` of them (the
+    first in the table's order, about the id order). Not ranked: finding costs far less."""
+    sql = MATCH_SQL
     if limit is not None:
-        sql += f" LIMIT {int(limit)}"  # the first in the table's order, about the id order
-    with transaction.atomic(), connection.cursor() as cursor:
-        # The planner reads a third of the table sequentially rather than use the GIN
-        # index when many rows match; the index is about twice as fast even then.
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(sql, [expression(concepts, at_least)])
-        rows = cursor.fetchall()
-    rows.sort()  # in id order, as on SQLite, so that equal ranks stay by id
-    return rows
+        sql += f" LIMIT {int(limit)}"
+    return sorted(_ids(sql, [expression(concepts, at_least)]))
+
+
+def match_bitmap(concepts: tuple[Concept, ...], at_least: int) -> int:
+    """Every match as a bitmap."""
+    return bitmaps.of_ids(_ids(MATCH_SQL, [expression(concepts, at_least)]))
+
+
+RANK_SQL = (
+    f"SELECT d.organisation_id, ts_rank('{WEIGHTS}', d.vector, to_tsquery('simple', %s)) "
+    "FROM directory_searchdocument d WHERE d.organisation_id = ANY(%s) ORDER BY 1"
+)
+
+
+def ranks(
+    concepts: tuple[Concept, ...], at_least: int, *, matched: int, passing: int
+) -> list[tuple[int, float]]:
+    """(id, text rank, higher is better) of the matches that pass the filters (`passing`,
+    a part of `matched`), in id order: all of them when at most RANK_LIMIT do, else those
+    whose id is a multiple of a step that leaves about RANK_LIMIT (ranking costs far more
+    than finding a match). They are read by id, with the primary key's index."""
+    step = max(1, math.ceil(passing.bit_count() / RANK_LIMIT))
+    if step > 1:
+        passing &= bitmaps.multiples(step, passing.bit_length())
+    with connection.cursor() as cursor:
+        cursor.execute(RANK_SQL, [expression(concepts, at_least), bitmaps.ids(passing)])
+        return cursor.fetchall()
 
 
 def typo_candidates_sql(words: list[str], spread: int) -> tuple[str, list]:

@@ -7,15 +7,13 @@ queries whatever the number of results.
 """
 
 import heapq
-import math
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from operator import itemgetter
 from types import ModuleType
 
 from django.db import connection
 
 from grappe.core.i18n import is_english
-from grappe.directory.models import SearchDocument
 from grappe.directory.search import bitmaps, facets, filters, postgres, ranking, sqlite
 from grappe.directory.search.expansion import (
     ParsedQuery,
@@ -36,11 +34,21 @@ from grappe.directory.search.types import (
     SearchResult,
 )
 from grappe.directory.search.typos import corrections
-from grappe.members.models import Cluster, Organisation
+from grappe.members.models import Cluster
 
 CANDIDATES = 100  # the best text matches that the boosts may reorder
 MAX_FILTER_VALUES = 50  # per facet; more is not a real query
 MIN_RESULTS = 10  # fewer complete matches than this, and near matches are added
+
+
+@dataclass(frozen=True)
+class TextMatches:
+    """The matches of a text query that pass the filters: all of them as a bitmap (for the
+    count and the facets), and the text rank of those ranked (all, or an even sample)."""
+
+    at_least: int
+    bits: int
+    ranked: list[tuple[int, float]]  # (id, rank), in id order
 
 
 def backend() -> ModuleType:
@@ -69,6 +77,27 @@ def clean(query: SearchQuery) -> SearchQuery:
     )
 
 
+# Raw SQL: the ORM's cost of building these two queries is a good part of a search's.
+DOCUMENTS_SQL = (
+    "SELECT d.organisation_id, o.name, d.name, d.terms, d.capability, d.description, d.place "
+    "FROM directory_searchdocument d JOIN members_organisation o ON o.id = d.organisation_id "
+    "WHERE d.organisation_id IN ({})"
+)
+DETAILS_SQL = (
+    "SELECT o.id, o.slug, o.name, o.siret, o.description_fr, o.description_en, p.text_fr, "
+    "p.text_en FROM members_organisation o "
+    "LEFT JOIN directory_capabilityprofile p ON p.organisation_id = o.id WHERE o.id IN ({})"
+)
+
+
+def _rows(sql: str, ids: list[int]) -> list[tuple]:
+    if not ids:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(", ".join(["%s"] * len(ids))), ids)
+        return cursor.fetchall()
+
+
 def _documents(
     ids: list[int], parsed: ParsedQuery, vocabulary: Vocabulary, filter_codes: set[str]
 ) -> dict[int, tuple[str, Document]]:
@@ -78,15 +107,7 @@ def _documents(
         all_tokens(parsed.concepts)
         | {by_code[code].token for code in filter_codes if code in by_code}
     )
-    rows = SearchDocument.objects.filter(organisation_id__in=ids).values_list(
-        "organisation_id",
-        "organisation__name",
-        "name",
-        "terms",
-        "capability",
-        "description",
-        "place",
-    )
+    rows = _rows(DOCUMENTS_SQL, ids)
     return {
         pk: (name, Document.from_columns(tuple(columns), wanted, vocabulary.by_token))
         for pk, name, *columns in rows
@@ -94,32 +115,36 @@ def _documents(
 
 
 def _ranked_page(
-    rows: list[tuple[int, float]],
+    found: TextMatches,
     query: SearchQuery,
     parsed: ParsedQuery,
     vocabulary: Vocabulary,
     filter_codes: set[str],
 ) -> tuple[list[Candidate], dict[int, Document]]:
     """The page of a text query: the best CANDIDATES text matches reordered by score; any
-    position beyond them in text order."""
+    position beyond them in text order, the matches left unranked last, by id."""
     # The rows come in id order and both selections are stable: equal ranks stay by id.
+    rows = found.ranked
     end = query.offset + query.limit
-    if end > CANDIDATES:
-        ordered = sorted(rows, key=itemgetter(1), reverse=True)[:end]
-    else:
-        ordered = heapq.nlargest(CANDIDATES, rows, key=itemgetter(1))
+    wanted = max(end, CANDIDATES)
+    ordered = heapq.nlargest(wanted, rows, key=itemgetter(1))  # as stable as sorted()
+    if len(ordered) < wanted:  # fewer ranked than needed: the unranked follow, by id
+        unranked = found.bits & ~bitmaps.of_ids([pk for pk, _rank in rows])
+        ordered += [(pk, -1.0) for pk in bitmaps.ids(unranked)[: wanted - len(ordered)]]
     window, tail = ordered[:CANDIDATES], ordered[max(query.offset, CANDIDATES) : end]
-    found = _documents([pk for pk, _rank in window + tail], parsed, vocabulary, filter_codes)
+    found_documents = _documents(
+        [pk for pk, _rank in window + tail], parsed, vocabulary, filter_codes
+    )
     best = max((rank for _pk, rank in window), default=0.0)
     candidates = []
     for pk, rank in window + tail:
-        name, document = found.get(pk, ("", EMPTY_DOCUMENT))
+        name, document = found_documents.get(pk, ("", EMPTY_DOCUMENT))
         candidate = Candidate(id=pk, rank=float(rank or 0), name=name)
         candidate.score = ranking.score(candidate, document, parsed, vocabulary, best)
         candidates.append(candidate)
     reordered = sorted(candidates[: len(window)], key=lambda c: (-c.score, -c.rank, c.name, c.id))
     page = (reordered + candidates[len(window) :])[query.offset : end]
-    return page, {pk: document for pk, (_name, document) in found.items()}
+    return page, {pk: document for pk, (_name, document) in found_documents.items()}
 
 
 def _name_page(
@@ -136,11 +161,9 @@ def _name_page(
     return page, {pk: document for pk, (_name, document) in found.items()}
 
 
-def _directory_ids(query: SearchQuery) -> list[int]:
+def _directory_ids(query: SearchQuery, engine: ModuleType) -> list[int]:
     sql, params = filters.directory_sql(query)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id FROM ({sql}) r", params)
-        return [pk for (pk,) in cursor.fetchall()]
+    return engine.ids_of(f"SELECT r.id AS id FROM ({sql}) r", params)
 
 
 def _hits(
@@ -150,19 +173,7 @@ def _hits(
     vocabulary: Vocabulary,
     filter_codes: set[str],
 ) -> list[Hit]:
-    details = {
-        row[0]: row
-        for row in Organisation.objects.filter(pk__in=[c.id for c in page]).values_list(
-            "id",
-            "slug",
-            "name",
-            "siret",
-            "description_fr",
-            "description_en",
-            "capability_profile__text_fr",
-            "capability_profile__text_en",
-        )
-    }
+    details = {row[0]: row for row in _rows(DETAILS_SQL, [c.id for c in page])}
     hits = []
     for candidate in page:
         if candidate.id not in details:
@@ -202,51 +213,33 @@ def relaxation(concept_count: int) -> list[int]:
     return levels
 
 
-def _sampling(
-    first: list[tuple[int, float]], allowed: int | None, facet_bits: dict[str, int], limit: int
-) -> int:
-    """1 when at most `limit` matches are expected to pass the filters, else the step of an
-    even sample of about `limit` of them (by id) to rank.
-
-    The number of matches is estimated without counting them: `first` are the first
-    `limit` + 1 matches in (about) id order, found in the ids up to the last of them."""
-    indexed = 0
-    for key, bits in facet_bits.items():
-        if key.startswith(bitmaps.KIND):  # every indexed organisation has a kind
-            indexed |= bits
-    last = max(pk for pk, _rank in first)
-    below_last = (indexed & ((1 << (last + 1)) - 1)).bit_count()
-    expected = len(first) * indexed.bit_count() / max(below_last, 1)
-    if allowed is not None:
-        expected *= (allowed & indexed).bit_count() / max(indexed.bit_count(), 1)
-    return max(1, math.ceil(expected / limit))
-
-
 def _text_matches(
-    parsed: ParsedQuery,
-    engine: ModuleType,
-    allowed: int | None,
-    facet_bits: dict[str, int],
-) -> list[tuple[int, float]]:
-    """(id, text rank) of every match that passes the filters, at the strictest level of
-    `relaxation` that finds MIN_RESULTS (or at the loosest).
+    parsed: ParsedQuery, engine: ModuleType, allowed: int | None, members_only: bool
+) -> TextMatches:
+    """The matches at the strictest level of `relaxation` that finds MIN_RESULTS of them
+    passing the filters (or at the loosest), and their text rank.
 
-    Ranking every match of a broad query ("ISO 9001" among 100 000 organisations) would
-    cost most of the time of the search: beyond the backend's RANK_LIMIT matches, only an
-    even sample of RANK_LIMIT is ranked (the others follow, rank -1). Count and facets stay
-    exact."""
-    allowed_bits = bitmaps.members(allowed) if allowed is not None else None
-    rows: list[tuple[int, float]] = []
-    for at_least in relaxation(len(parsed.concepts)):
-        rows = engine.matches(parsed.concepts, at_least, limit=engine.RANK_LIMIT + 1)
-        if len(rows) > engine.RANK_LIMIT:
-            step = _sampling(rows, allowed, facet_bits, engine.RANK_LIMIT)
-            rows = engine.matches(parsed.concepts, at_least, sample=step)
-        if allowed_bits is not None:
-            rows = [row for row in rows if bitmaps.has(allowed_bits, row[0])]
-        if len(rows) >= MIN_RESULTS:
+    A level is first asked for RANK_LIMIT + 1 ids, unranked; when there are more (a broad
+    query: "ISO 9001" among 100 000 organisations), every match is read as a bitmap. Ranking
+    every match of a broad query would cost most of the time of the search: the backend
+    ranks an even sample of about RANK_LIMIT of them (`engine.ranks`); the others follow,
+    unranked. Count and facets are exact."""
+    levels = relaxation(len(parsed.concepts))
+    for at_least in levels:
+        ids = engine.match_ids(parsed.concepts, at_least, limit=engine.RANK_LIMIT + 1)
+        if len(ids) > engine.RANK_LIMIT:
+            matched = engine.match_bitmap(parsed.concepts, at_least)
+        else:
+            matched = bitmaps.of_ids(ids)
+        bits = matched if allowed is None else matched & allowed
+        if members_only and bits:
+            bits = filters.only_members(bits, engine.ids_of)
+        if bits.bit_count() >= MIN_RESULTS or at_least == levels[-1]:
             break
-    return rows
+    ranked = []
+    if bits:
+        ranked = engine.ranks(parsed.concepts, at_least, matched=matched, passing=bits)
+    return TextMatches(at_least=at_least, bits=bits, ranked=ranked)
 
 
 def search(query: SearchQuery) -> SearchResult:
@@ -272,16 +265,16 @@ def search(query: SearchQuery) -> SearchResult:
     filter_codes = {code for facet in TERM_FACETS for code in getattr(query, facet)}
     if parsed.concepts:
         allowed = filters.bitmap(query, facet_bits, vocabulary, clusters)
-        rows = _text_matches(parsed, engine, allowed, facet_bits)
-        ids = [pk for pk, _rank in rows]
+        found = _text_matches(parsed, engine, allowed, query.members_only)
+        matched = found.bits
     else:
-        ids = _directory_ids(query)
-    total = len(ids)
-    facet_counts = facets.counts(bitmaps.of_ids(ids), facet_bits, vocabulary, clusters)
+        matched = bitmaps.of_ids(_directory_ids(query, engine))
+    total = matched.bit_count()
+    facet_counts = facets.counts(matched, facet_bits, vocabulary, clusters)
     if total == 0 or query.limit == 0 or query.offset >= total:
         return SearchResult(count=total, hits=[], facets=facet_counts)
     if parsed.concepts:
-        page, documents = _ranked_page(rows, query, parsed, vocabulary, filter_codes)
+        page, documents = _ranked_page(found, query, parsed, vocabulary, filter_codes)
     else:
         page, documents = _name_page(query, parsed, vocabulary, filter_codes)
     hits = _hits(page, documents, parsed, vocabulary, filter_codes)

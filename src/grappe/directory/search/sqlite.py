@@ -1,14 +1,18 @@
 """The SQLite backend: an FTS5 table ranked by bm25() with one weight per column."""
 
+import math
+
 from django.db import connection
 
+from grappe.directory.search import bitmaps
 from grappe.directory.search.expansion import Concept
 from grappe.directory.search.syntax import boolean_expression
 
 FTS_TABLE = "directory_search_fts"
 # Column weights, in the table's column order: name, terms, capability, description, place.
 WEIGHTS = (10.0, 4.0, 3.0, 1.5, 1.0)
-RANK_LIMIT = 5000  # beyond, an even sample of the matches is ranked (see service)
+# At most about this many matches are ranked; beyond, an even sample (see `ranks`).
+RANK_LIMIT = 2000
 
 
 def expression(concepts: tuple[Concept, ...], at_least: int) -> str:
@@ -18,23 +22,55 @@ def expression(concepts: tuple[Concept, ...], at_least: int) -> str:
     )
 
 
-def matches(
-    concepts: tuple[Concept, ...], at_least: int, *, limit: int | None = None, sample: int = 1
-) -> list[tuple[int, float]]:
-    """The matching organisations with their text rank (higher is better), in id order
-    (FTS5 returns rows by rowid, the organisation's id): at most `limit` of them; with
-    `sample` > 1, only the ids divisible by it are ranked, the others get -1 (bm25 costs
-    far more than finding a match)."""
-    weights = ", ".join(str(weight) for weight in WEIGHTS)
-    rank = f"-bm25({FTS_TABLE}, {weights})"
-    if sample > 1:
-        rank = f"CASE WHEN rowid %% {int(sample)} = 0 THEN {rank} ELSE -1.0 END"
-    sql = f"SELECT rowid, {rank} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+def match_ids(
+    concepts: tuple[Concept, ...], at_least: int, *, limit: int | None = None
+) -> list[int]:
+    """The ids of the matching organisations, in id order (FTS5 returns rows by rowid, the
+    organisation's id), at most `limit` of them. Not ranked: finding costs far less."""
+    sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     with connection.cursor() as cursor:
         cursor.execute(sql, [expression(concepts, at_least)])
-        return cursor.fetchall()
+        return [pk for (pk,) in cursor.fetchall()]
+
+
+def ids_of(sql: str, params: list) -> list[int]:
+    """The ids selected by `sql` (one column, named id), read as one string: tens of
+    thousands of rows cost three times less so than one by one."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT group_concat(id) FROM ({sql})", params)
+        (found,) = cursor.fetchone()
+    return list(map(int, found.split(","))) if found else []
+
+
+def match_bitmap(concepts: tuple[Concept, ...], at_least: int) -> int:
+    """Every match as a bitmap."""
+    sql = f"SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    return bitmaps.of_ids(ids_of(sql, [expression(concepts, at_least)]))
+
+
+def ranks(
+    concepts: tuple[Concept, ...], at_least: int, *, matched: int, passing: int
+) -> list[tuple[int, float]]:
+    """(id, text rank, higher is better) of the matches that pass the filters (`passing`,
+    a part of `matched`), in id order: all of them when there are at most RANK_LIMIT
+    matches, else those whose id is a multiple of a step that leaves about RANK_LIMIT
+    (bm25 costs far more than finding a match). FTS5 cannot be given a list of ids cheaply
+    (each id runs the whole match again): the step is chosen from every match, filtered or
+    not, so that the work stays bounded."""
+    step = max(1, math.ceil(matched.bit_count() / RANK_LIMIT))
+    rank = f"-bm25({FTS_TABLE}, {', '.join(str(weight) for weight in WEIGHTS)})"
+    sql = f"SELECT rowid, {rank} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    if step > 1:
+        sql += f" AND rowid %% {step} = 0"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [expression(concepts, at_least)])
+        rows = cursor.fetchall()
+    if passing == matched:
+        return rows
+    kept = bitmaps.members(passing)
+    return [row for row in rows if bitmaps.has(kept, row[0])]
 
 
 def typo_candidates_sql(words: list[str], spread: int) -> tuple[str, list]:
