@@ -16,9 +16,7 @@ urlpatterns = [
         name="b2b_request_create",
     ),
     path(f"{B2B}demandes/", b2b_requests.my_requests, name="b2b_requests"),
-    path(
-        f"{B2B}demandes/<int:pk>/<str:move>/", b2b_requests.request_move, name="b2b_request_move"
-    ),
+    path(f"{B2B}demandes/<int:pk>/<str:move>/", b2b_requests.request_move, name="b2b_request_move"),
     path(f"{B2B}agenda/", b2b_agenda.my_agenda, name="b2b_agenda"),
     path(f"{B2B}agenda.pdf", b2b_agenda.my_agenda_pdf, name="b2b_agenda_pdf"),
     path(f"{B2B}agenda.ics", b2b_agenda.my_agenda_ics, name="b2b_agenda_ics"),
