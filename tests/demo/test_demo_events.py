@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from grappe.core.models import ActivityLog
 from grappe.core.services import DEFAULT_VOCABULARY, read_vocabulary_csv
+from grappe.demo import events as demo_events
+from grappe.demo.context import DemoContext
 from grappe.demo.events_plan import B2B_DAYS, MICRONORA_SLUG, plan
 from grappe.demo.events_requests import MOST_MEETINGS
 from grappe.demo.organisations import plan_organisations
@@ -213,6 +215,19 @@ def test_past_days_were_attended_and_coming_ones_are_open(demo):
     assert bio.registrations.filter(status=RegistrationStatus.PENDING).exists()
 
 
+def test_the_history_has_the_dates_it_happened(demo):
+    for event in Event.objects.all():
+        registrations = Registration.objects.filter(event=event)
+        assert not registrations.filter(created_at__gt=event.registration_closes_at).exists()
+        for registration in registrations.filter(checked_in_at__isnull=False):
+            assert registration.checked_in_at.date() == event.starts_at.date()
+    event = micronora()
+    assert event.agendas_published_at < event.starts_at
+    requests = MeetingRequest.objects.filter(event=event)
+    assert not requests.filter(created_at__gt=event.agendas_published_at).exists()
+    assert not requests.filter(answered_at__gt=event.agendas_published_at).exists()
+
+
 def test_the_command_prints_the_events(demo):
     assert "MICRONORA 2026" in demo.first_output
     assert "meeting requests" in demo.first_output
@@ -223,3 +238,19 @@ def test_a_second_run_writes_no_event(demo):
     assert demo.first["meetings"] == demo.second["meetings"]
     written = ActivityLog.objects.filter(id__gt=demo.last_log_id, action__startswith="events.")
     assert not written.exists()
+
+
+def test_a_run_on_another_day_keeps_micronora_as_it_was(demo):
+    event = micronora()
+    before = (
+        event.registrations.count(),
+        MeetingRequest.objects.filter(event=event).count(),
+        list(Meeting.objects.filter(event=event).values_list("pk", "slot", "table")),
+    )
+    demo_events.build(DemoContext(today=datetime.date(2027, 3, 2)))
+    after = (
+        event.registrations.count(),
+        MeetingRequest.objects.filter(event=event).count(),
+        list(Meeting.objects.filter(event=event).values_list("pk", "slot", "table")),
+    )
+    assert after == before

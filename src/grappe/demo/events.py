@@ -2,12 +2,12 @@
 published, the International Therapies Days, two trainings, a full workshop with its waiting
 list, and the coming BIO Innovation day.
 
-Run after the logins are made (demo.accounts): the staff login creates the events, the
-slot plan of the meetings, runs the scheduler and checks the participants in through
-grappe.events.services. The history the services cannot write as it happened — the
-registrations of past events and of contacts without a login, the profiles, requests and
-answers of the summer, the publication a week before the show — is recorded with its dates
-and without e-mails by events_registrations.py and events_history.py. Everything is found by
+Run after the logins are made (demo.accounts): the staff login creates the events and the
+slot plan of the meetings and runs the scheduler through grappe.events.services. The
+history the services cannot write as it happened — the registrations of past events and of
+contacts without a login, the check-ins at the door, the profiles, requests and answers of
+the summer, the publication a week before the show — is recorded with its dates and without
+e-mails by events_registrations.py and events_history.py. Everything is found by
 its natural key (event slug, e-mail, pair of participants), so a second run writes nothing.
 """
 
@@ -66,19 +66,6 @@ def ensure_events(staff: User, plans: list[EventPlan]) -> dict[str, Event]:
             actor=staff, data=data, slug=event_plan.slug
         )
     return events
-
-
-def ensure_check_ins(staff: User, event: Event, event_plan: EventPlan) -> None:
-    """The people who came to a past event, checked in at the door."""
-    if not event.is_past():
-        return
-    came = {a.email.lower() for a in event_plan.attendees if a.checked_in}
-    waiting = Registration.objects.filter(
-        event=event, status=RegistrationStatus.CONFIRMED, checked_in_at__isnull=True
-    )
-    for registration in waiting.order_by("pk"):
-        if registration.email.lower() in came:
-            services.check_in(actor=staff, registration=registration)
 
 
 # MICRONORA's business meetings -------------------------------------------------------------
@@ -161,7 +148,6 @@ def build(context: DemoContext) -> list[str]:
         ensure_registrations(staff, event, event_plan)
         if event_plan.b2b_enabled:
             ensure_meetings(staff, event, events_plan)
-        ensure_check_ins(staff, event, event_plan)
         lines.append(summary(event))
         if event_plan.b2b_enabled:
             lines.append(meetings_summary(event))

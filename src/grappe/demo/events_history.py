@@ -6,8 +6,8 @@ The B2B services write one participant's action at a time, as it happens, and te
 other participant by e-mail; the demo records the whole history of a past event at once,
 with its dates and without an e-mail (3 000 of them otherwise): in a few bulk writes, with
 one activity-log entry per record, through the same models and constraints. The slot plan
-and the scheduling go through the services (events.py). Records already there (a profile by
-registration, a request by its pair) are left as they are.
+and the scheduling go through the services (events.py). The history is written once: when
+the event has its profiles, or its requests, they are left as they are.
 """
 
 import datetime
@@ -45,6 +45,8 @@ def import_profiles(
             "registration__event"
         )
     }
+    if existing:
+        return existing  # written once; another day plans other participants
     registrations = {
         r.email.lower(): r
         for r in event.registrations.filter(status=RegistrationStatus.CONFIRMED).select_related(
@@ -54,10 +56,8 @@ def import_profiles(
     planned = [
         (participant, registrations[participant.email.lower()])
         for participant in plan.participants
-        if participant.email.lower() in registrations and participant.email.lower() not in existing
+        if participant.email.lower() in registrations
     ]
-    if not planned:
-        return existing
     created = B2BProfile.objects.bulk_create(
         B2BProfile(registration=registration, offer=p.offer, seek=p.seek, is_listed=True)
         for p, registration in planned
@@ -88,9 +88,7 @@ def import_profiles(
         action="events.b2b.profile_created",
         entries=[(profile, {"imported": True}) for profile in created],
     )
-    return existing | {
-        p.email.lower(): profile for (p, _r), profile in zip(planned, created, strict=True)
-    }
+    return {p.email.lower(): profile for (p, _r), profile in zip(planned, created, strict=True)}
 
 
 def _request_days(count: int) -> list[datetime.date]:
@@ -104,20 +102,14 @@ def import_requests(
 ) -> int:
     """The requests, their answers, and the meetings of the accepted ones; then the meetings
     the staff added. Returns the number of requests written."""
-    made = set(
-        MeetingRequest.objects.filter(event=event).values_list(
-            "requester__registration__email", "recipient__registration__email"
-        )
-    )
-    made = {(a.lower(), b.lower()) for a, b in made}
+    if MeetingRequest.objects.filter(event=event).exists():
+        return 0  # written once; another day plans other requests
     planned = [
         (request, day)
         for request, day in zip(
             plan.meetings.requests, _request_days(len(plan.meetings.requests)), strict=True
         )
-        if (request.requester.lower(), request.recipient.lower()) not in made
-        and request.requester.lower() in profiles
-        and request.recipient.lower() in profiles
+        if request.requester.lower() in profiles and request.recipient.lower() in profiles
     ]
     requests = []
     for index, (request, day) in enumerate(planned):

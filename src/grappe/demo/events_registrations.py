@@ -5,12 +5,13 @@ its e-mailed link, while the registration window is open. The demo's participant
 login and most of its events are past, so their registrations are recorded here: a seat
 taken for each confirmed one through the services' own counter (`take_seat`, which the
 capacity constraint guards), the waiting list in order, the dates of a list kept during the
-registration window, one activity-log entry each, and no e-mail. A registration already
-there (any status, by e-mail) is left as it is.
+registration window, the check-ins at the door of a past event, one activity-log entry each,
+and no e-mail. A registration already there (any status, by e-mail) is left as it is.
 """
 
 import datetime
 import secrets
+from collections import defaultdict
 
 from django.utils import timezone
 
@@ -66,12 +67,33 @@ def _set_status(registration: Registration, planned: str, at: datetime.datetime)
         registration.waiting_since = at
 
 
+def _check_in(registration: Registration, staff: User, index: int) -> bool:
+    """A participant of a past event who came: checked in as the doors opened."""
+    if registration.status != Status.CONFIRMED or not registration.event.is_past():
+        return False
+    doors = registration.event.starts_at - datetime.timedelta(minutes=30)
+    registration.checked_in_at = doors + datetime.timedelta(seconds=40 * index)
+    registration.checked_in_by = staff
+    return True
+
+
+def _date_registrations(written: list[Registration], moments: list[datetime.datetime]) -> None:
+    """The day each registration was made, rather than the day the demo was built."""
+    by_day = defaultdict(list)
+    for registration, at in zip(written, moments, strict=True):
+        by_day[at.replace(minute=0, second=0, microsecond=0)].append(registration.pk)
+    for at, ids in by_day.items():
+        Registration.objects.filter(pk__in=ids).update(created_at=at)
+
+
 def ensure_registrations(staff: User, event: Event, event_plan: EventPlan) -> int:
     """Record the planned registrations missing; returns how many were written."""
     existing = {
         email.lower()
         for email in Registration.objects.filter(event=event).values_list("email", flat=True)
     }
+    if existing and event.is_past():
+        return 0  # a past event's list is written once; another day plans other people
     missing = [
         (attendee, at)
         for attendee, at in zip(event_plan.attendees, _moments(event_plan), strict=True)
@@ -85,8 +107,8 @@ def ensure_registrations(staff: User, event: Event, event_plan: EventPlan) -> in
         [attendee.organisation for attendee, _at in missing if attendee.organisation],
         field_name="slug",
     )
-    written = []
-    for attendee, at in missing:
+    written, came = [], []
+    for index, (attendee, at) in enumerate(missing):
         registration = _registration(
             event,
             attendee,
@@ -94,11 +116,17 @@ def ensure_registrations(staff: User, event: Event, event_plan: EventPlan) -> in
             organisations.get(attendee.organisation),
         )
         _set_status(registration, attendee.status, at)
+        if attendee.checked_in and _check_in(registration, staff, index):
+            came.append(registration)
         registration.save()
         written.append(registration)
+    _date_registrations(written, [at for _attendee, at in missing])
     log_activities(
         actor=staff,
         action="events.registration.created",
         entries=[(r, {"status": r.status, "member": r.is_member}) for r in written],
+    )
+    log_activities(
+        actor=staff, action="events.registration.checked_in", entries=[(r, None) for r in came]
     )
     return len(written)
