@@ -13,11 +13,11 @@ from grappe.events.services.b2b_requests import (
     accept_request,
     add_meeting,
     cancel_meeting,
-    cancel_meetings_of,
     decline_request,
     request_meeting,
     withdraw_request,
 )
+from grappe.events.services.registration import cancel_registration
 from tests.events.b2b_factories import b2b_event, participant
 from tests.factories import StaffUserFactory
 
@@ -212,7 +212,11 @@ def test_a_cancelled_registration_cancels_its_meetings_and_requests(alice, bruno
     carla = participant(event)
     accept_request(actor=bruno.user, request=ask(alice, bruno))
     pending = ask(carla, alice)
-    assert cancel_meetings_of(actor=None, registration_id=alice.profile.registration_id) == 1
+    cancel_registration(actor=alice.user, registration=alice.profile.registration)
+    assert ActivityLog.objects.filter(action="events.registration.cancelled").get().data == {
+        "from": "confirmed",
+        "meetings_cancelled": 1,
+    }
     assert not Meeting.objects.filter(cancelled_at__isnull=True).exists()
     pending.refresh_from_db()
     assert pending.status == RequestStatus.WITHDRAWN

@@ -23,7 +23,6 @@ B2B_ACTIONS = {
     "events.b2b.request_withdrawn": _("meeting request withdrawn"),
     "events.b2b.meeting_added": _("meeting added by the staff"),
     "events.b2b.meeting_cancelled": _("meeting cancelled"),
-    "events.b2b.participant_meetings_cancelled": _("a participant's meetings cancelled"),
     "events.b2b.session_added": _("meeting session added"),
     "events.b2b.tables_changed": _("tables per slot changed"),
     "events.b2b.slots_removed": _("meeting slots removed"),

@@ -225,35 +225,29 @@ def cancel_meeting(*, actor: User | None, meeting: Meeting) -> Meeting:
     return meeting
 
 
-@transaction.atomic
-def cancel_meetings_of(*, actor: User | None, registration_id: int) -> int:
-    """Cancel the live meetings of a participant who cancelled their registration (for the
-    registration services to call). Returns the number of meetings cancelled."""
-    meetings = Meeting.objects.filter(
-        Q(first__registration_id=registration_id) | Q(second__registration_id=registration_id),
-        cancelled_at__isnull=True,
-    ).select_related("event")
-    cancelled = list(meetings)
-    if not cancelled:
-        return 0
+def withdraw_from_meetings(*, registration_id: int) -> int:
+    """Cancel the live meetings and open requests of a participant whose registration is
+    being cancelled, within the registration service's transaction (which logs it once).
+    Returns the number of meetings cancelled; published agendas are re-scheduled."""
     now = timezone.now()
-    Meeting.objects.filter(pk__in=[m.pk for m in cancelled]).update(cancelled_at=now)
-    MeetingRequest.objects.filter(
-        pk__in=[m.request_id for m in cancelled if m.request_id], status=RequestStatus.ACCEPTED
-    ).update(status=RequestStatus.WITHDRAWN)
     MeetingRequest.objects.filter(
         Q(requester__registration_id=registration_id)
         | Q(recipient__registration_id=registration_id),
         status=RequestStatus.PENDING,
     ).update(status=RequestStatus.WITHDRAWN, answered_at=now)
-    event = cancelled[0].event
-    log_activity(
-        actor=actor,
-        action="events.b2b.participant_meetings_cancelled",
-        target=event,
-        data={"registration": registration_id, "meetings": len(cancelled)},
+    cancelled = list(
+        Meeting.objects.filter(
+            Q(first__registration_id=registration_id) | Q(second__registration_id=registration_id),
+            cancelled_at__isnull=True,
+        ).select_related("event")
     )
+    if not cancelled:
+        return 0
+    Meeting.objects.filter(pk__in=[m.pk for m in cancelled]).update(cancelled_at=now)
+    MeetingRequest.objects.filter(
+        pk__in=[m.request_id for m in cancelled if m.request_id], status=RequestStatus.ACCEPTED
+    ).update(status=RequestStatus.WITHDRAWN)
     for meeting in cancelled:
         enqueue_on_commit(b2b_mail_tasks.notify_meeting_cancelled, meeting.pk)
-    _reschedule_if_published(event)
+    _reschedule_if_published(cancelled[0].event)
     return len(cancelled)

@@ -32,6 +32,7 @@ from grappe.events import tasks
 from grappe.events.choices import RegistrationStatus
 from grappe.events.models import Event, Registration
 from grappe.events.rules import is_own_registration
+from grappe.events.services.b2b_requests import withdraw_from_meetings
 from grappe.events.services.common import WrongState, enqueue_on_commit, is_staff
 from grappe.members.choices import MembershipStatus
 from grappe.members.models import Organisation, Person
@@ -341,11 +342,14 @@ def _cancel(*, actor: User | None, registration: Registration, staff: bool) -> R
     registration.status = Status.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+    data = {"from": previous}
+    if event.b2b_enabled:
+        data["meetings_cancelled"] = withdraw_from_meetings(registration_id=registration.pk)
     log_activity(
         actor=actor,
         action="events.registration.cancelled",
         target=registration,
-        data={"from": previous},
+        data=data,
     )
     enqueue_on_commit(tasks.notify_cancelled, registration.pk)
     if was_confirmed:
