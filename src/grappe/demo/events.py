@@ -93,6 +93,7 @@ def ensure_slots(staff: User, event: Event, event_plan: EventPlan) -> list[Meeti
 def ensure_schedule(staff: User, event: Event) -> None:
     """Schedule once, with the demo's short search."""
     if not SchedulingRun.objects.filter(event=event).exists():
+        # The service takes its search time from the settings (30 s for the staff's runs).
         with override_settings(B2B_SCHEDULER_TIME_LIMIT=SCHEDULER_SECONDS):
             run_scheduling(actor=staff, event=event)
 
