@@ -213,3 +213,14 @@ def test_the_grappe_command_runs_the_scheduler_without_django(tmp_path):
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["tables"] == 2
     assert result.stderr.strip() == "False"
+
+
+def test_other_commands_still_go_to_django():
+    result = subprocess.run(
+        [sys.executable, "-m", "grappe", "help", "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "--deploy" in result.stdout
