@@ -16,11 +16,13 @@ from grappe.directory.search.expansion import code_token
 from grappe.directory.search.index import reindex_organisations, reindex_terms
 from grappe.directory.search.service import search
 from grappe.directory.search.types import SearchQuery
-from grappe.members.models import Cluster
+from grappe.directory.transfer.importing import import_organisations_file
+from grappe.members.models import Cluster, Organisation
 from grappe.members.services.governance import join_cluster, leave_cluster
 from grappe.members.services.organisations import update_organisation
 from tests.directory.search_data import load_project_vocabulary, supplier
-from tests.factories import ClusterFactory, OrganisationFactory
+from tests.directory.transfer_helpers import csv_bytes
+from tests.factories import ClusterFactory, OrganisationFactory, valid_siret
 
 pytestmark = pytest.mark.django_db
 
@@ -158,3 +160,21 @@ def test_the_number_of_queries_of_a_search_does_not_grow_with_the_results(vocabu
     assert _queries_of("") == few_empty
     assert few_text <= 16  # PostgreSQL adds a savepoint and a SET LOCAL per match query
     assert _queries_of("decoletage laiotn") <= 18  # with typo corrections
+
+
+def test_a_batch_of_about_contiguous_ids_reindexes_those_only(vocabulary):
+    """A large batch of ids close together is read by range (an import, a full reindex):
+    the organisations in the range that were not asked for are left alone."""
+    rows = [["siret", "name", "processes"]] + [
+        [valid_siret(900 + n), f"Usine {n:03d}", "décolletage"] for n in range(150)
+    ]
+    import_organisations_file(actor=None, content=csv_bytes(rows), filename="f.csv")
+    ids = sorted(Organisation.objects.values_list("pk", flat=True))
+    skipped = ids[75]
+    SearchDocument.objects.filter(organisation_id__in=[ids[10], skipped]).delete()
+    Organisation.objects.filter(pk__in=ids).update(description_fr="Rodage.")
+    reindex_organisations([pk for pk in ids if pk != skipped])
+    assert not SearchDocument.objects.filter(organisation_id=skipped).exists()
+    assert SearchDocument.objects.filter(organisation_id=ids[10]).exists()
+    assert search(SearchQuery(text="rodage", limit=0)).count == 149
+    assert search(SearchQuery(text="décolletage", limit=0)).count == 149

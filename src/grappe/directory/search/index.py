@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from grappe.directory.models import (
@@ -61,6 +62,16 @@ def _batches(ids: list[int], size: int) -> Iterator[list[int]]:
         yield ids[start : start + size]
 
 
+def _of(ids: list[int], field: str) -> Q:
+    """A condition selecting these ids: a range when they are about contiguous (a full
+    reindex, an import: Django turns a list of thousands of ids into parameters slowly), a
+    list otherwise. A range may select a few rows more: callers skip them."""
+    low, high = min(ids, default=0), max(ids, default=0)
+    if len(ids) > 100 and high - low < 2 * len(ids):
+        return Q(**{f"{field}__gte": low, f"{field}__lte": high})
+    return Q(**{f"{field}__in": ids})
+
+
 def _by_organisation(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
     grouped: dict[int, list[tuple]] = defaultdict(list)
     for row in rows:
@@ -92,7 +103,8 @@ class Built:
 def build_documents(ids: list[int], vocabulary: Vocabulary) -> list[Built]:
     """The search documents of these organisations, read in six queries."""
     term_texts = {term.id: term_text(term) for term in vocabulary.terms}
-    organisations = Organisation.objects.filter(pk__in=ids).values_list(
+    wanted = set(ids)
+    organisations = Organisation.objects.filter(_of(ids, "pk")).values_list(
         "id",
         "name",
         "city",
@@ -106,29 +118,33 @@ def build_documents(ids: list[int], vocabulary: Vocabulary) -> list[Built]:
     profiles = {
         pk: (text_fr, text_en)
         for pk, text_fr, text_en in CapabilityProfile.objects.filter(
-            organisation_id__in=ids
+            _of(ids, "organisation_id")
         ).values_list("organisation_id", "text_fr", "text_en")
     }
     capabilities = _by_organisation(
-        Capability.objects.filter(organisation_id__in=ids).values_list("organisation_id", "term_id")
+        Capability.objects.filter(_of(ids, "organisation_id")).values_list(
+            "organisation_id", "term_id"
+        )
     )
     equipment = _by_organisation(
-        Equipment.objects.filter(organisation_id__in=ids).values_list(
+        Equipment.objects.filter(_of(ids, "organisation_id")).values_list(
             "organisation_id", "machine", "envelope"
         )
     )
     tolerances = _by_organisation(
-        Tolerance.objects.filter(organisation_id__in=ids).values_list(
+        Tolerance.objects.filter(_of(ids, "organisation_id")).values_list(
             "organisation_id", "feature", "plus_minus_um", "process__label_fr", "process__label_en"
         )
     )
     clusters = _by_organisation(
-        ClusterMembership.objects.filter(organisation_id__in=ids).values_list(
+        ClusterMembership.objects.filter(_of(ids, "organisation_id")).values_list(
             "organisation_id", "cluster_id", "cluster__name"
         )
     )
     documents = []
     for pk, name, city, departement, region, description_fr, description_en, *rest in organisations:
+        if pk not in wanted:
+            continue  # in the range of ids read, not asked for
         headcount_band, kind = rest
         capability_parts = [*profiles.get(pk, ())]
         capability_parts += [f"{machine} {envelope}" for machine, envelope in equipment[pk]]
