@@ -15,6 +15,8 @@ Ids rather than codes, so that renaming a term or a cluster changes no bitmap.
 import secrets
 from collections.abc import Iterable
 
+from django.db import connection
+
 from grappe.directory.models import SearchFacet
 
 TERM, CLUSTER, DEPARTEMENT, HEADCOUNT_BAND, KIND = "t", "c", "d", "h", "k"
@@ -117,7 +119,9 @@ def load() -> dict[str, int]:
 
     One small query for the stamps, and a second one for the bitmaps whose stamp differs
     from the one read last time by this process (all of them the first time)."""
-    stamps = dict(SearchFacet.objects.values_list("key", "stamp"))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT key, stamp FROM {SearchFacet._meta.db_table}")
+        stamps = dict(cursor.fetchall())
     stale = [key for key, stamp in stamps.items() if _read.get(key, (None,))[0] != stamp]
     for start in range(0, len(stale), 500):
         rows = SearchFacet.objects.filter(key__in=stale[start : start + 500]).values_list(

@@ -12,7 +12,7 @@ FTS_TABLE = "directory_search_fts"
 # Column weights, in the table's column order: name, terms, capability, description, place.
 WEIGHTS = (10.0, 4.0, 3.0, 1.5, 1.0)
 # At most about this many matches are ranked; beyond, an even sample (see `ranks`).
-RANK_LIMIT = 2000
+RANK_LIMIT = 1000
 
 
 def expression(concepts: tuple[Concept, ...], at_least: int) -> str:
