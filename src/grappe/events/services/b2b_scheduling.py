@@ -133,13 +133,18 @@ def _lock(event: Event) -> Event:
     return Event.objects.select_for_update().get(pk=event.pk)
 
 
-def _solve_and_write(*, event: Event, actor: User | None) -> tuple[SchedulingRun, list[Meeting]]:
+def _solve_and_write(
+    *, event: Event, actor: User | None, time_limit: float | None = None
+) -> tuple[SchedulingRun, list[Meeting]]:
     """Solve, write each unpublished meeting's slot and table, record the run. Returns the
-    run and the meetings that were placed (unpublished ones only)."""
+    run and the meetings that were placed (unpublished ones only). The search lasts at most
+    `time_limit` seconds (None: the B2B_SCHEDULER_TIME_LIMIT setting)."""
     if not MeetingSlot.objects.filter(event=event).exists():
         raise WrongState(_("Define the meeting slots before scheduling."))
     problem = build_problem(event)
-    schedule = solve(problem.instance, time_limit=settings.B2B_SCHEDULER_TIME_LIMIT)
+    if time_limit is None:
+        time_limit = settings.B2B_SCHEDULER_TIME_LIMIT
+    schedule = solve(problem.instance, time_limit=time_limit)
     objective = schedule.objective
     bound = schedule.bound
     run = SchedulingRun(
@@ -173,13 +178,16 @@ def _solve_and_write(*, event: Event, actor: User | None) -> tuple[SchedulingRun
 
 
 @transaction.atomic
-def run_scheduling(*, actor: User | None, event: Event) -> SchedulingRun:
+def run_scheduling(
+    *, actor: User | None, event: Event, time_limit: float | None = None
+) -> SchedulingRun:
     """Place the event's meetings (staff). Published meetings keep their slot and table; the
-    others are placed anew and stay a draft until the agendas are published."""
+    others are placed anew and stay a draft until the agendas are published. The scheduler
+    searches at most `time_limit` seconds (None: the B2B_SCHEDULER_TIME_LIMIT setting)."""
     require_staff(actor)
     require_b2b(event)
     event = _lock(event)
-    run, _placed = _solve_and_write(event=event, actor=actor)
+    run, _placed = _solve_and_write(event=event, actor=actor, time_limit=time_limit)
     log_activity(
         actor=actor,
         action="events.b2b.scheduled",
