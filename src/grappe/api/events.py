@@ -45,7 +45,8 @@ Token = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
 
 @contextmanager
 def conflicts() -> Iterator[None]:
-    """A move the event's or the registration's state refuses is a 409."""
+    """A move the state of an event, a registration or a B2B meeting refuses (WrongState) is
+    a 409; the services' other refusals stay 422 naming the field."""
     try:
         yield
     except WrongState as error:

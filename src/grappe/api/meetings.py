@@ -19,8 +19,6 @@ participant's request is a 404.
 """
 
 import datetime
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated
 
 from django.core.exceptions import PermissionDenied
@@ -31,7 +29,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from grappe.api.errors import Conflict, field_error
+from grappe.api.errors import field_error
+from grappe.api.events import conflicts, require_user
 from grappe.api.members.schemas import Input, Text
 from grappe.api.pagination import Pagination
 from grappe.core.models import Term, User
@@ -40,27 +39,11 @@ from grappe.events.b2b_rules import participant_registration
 from grappe.events.choices import Priority
 from grappe.events.models import B2BProfile, Event, Meeting, MeetingRequest, MeetingSlot
 from grappe.events.services import b2b_profiles, b2b_requests, b2b_scheduling, b2b_slots
-from grappe.events.services.b2b_common import WrongState
 
 router = Router(tags=["b2b meetings"])
 
 Id = Annotated[int, Field(ge=1, le=2_147_483_647)]
 Code = Annotated[str, Field(max_length=80)]
-
-
-@contextmanager
-def conflicts() -> Iterator[None]:
-    """A move the state refuses is a 409; other refusals stay 422 naming the field."""
-    try:
-        yield
-    except WrongState as error:
-        raise Conflict(" ".join(error.messages)) from error
-
-
-def require_user(request: HttpRequest) -> User:
-    if not request.user.is_authenticated:
-        raise PermissionDenied
-    return request.user
 
 
 def require_staff(request: HttpRequest) -> User:
