@@ -15,6 +15,8 @@ Exit status: 0 done (a valid schedule); 1 the schedule breaks a constraint; 2 ba
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -104,11 +106,21 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
         "check-schedule": _check_schedule,
         "convert-jair": _convert_jair,
     }[arguments.command]
+    # The output is written at the end, once the exit status is known.
+    output = io.StringIO()
     try:
-        return runner(arguments, stdout)
+        status = runner(arguments, output)
     except InstanceError as exc:
         print(f"grappe {arguments.command}: error: {exc}", file=sys.stderr)
         return BAD_INPUT
+    try:
+        stdout.write(output.getvalue())
+        stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`… | head`). Python would complain again when flushing
+        # standard output at exit, so point it at /dev/null.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return status
 
 
 def _check_output(path: str | None) -> None:
