@@ -151,7 +151,7 @@ def _best(instance: Instance):
 
 
 @pytest.mark.skipif(solve is None, reason="the solver is not there yet")
-@PROPERTIES
+@settings(PROPERTIES, max_examples=100)
 @given(instances())
 def test_every_schedule_the_solver_returns_passes_the_checker(instance):
     schedule = solve(instance, time_limit=10)
