@@ -11,6 +11,7 @@ EVENT_ACTIONS = {
     "events.registration.promoted": _("promoted from the waiting list"),
     "events.registration.cancelled": _("registration cancelled"),
     "events.registration.checked_in": _("checked in"),
+    "events.registration.imported": _("registrations imported with their history"),
 }
 
 # B2B meetings: profiles, slots, requests, meetings, scheduling and publication.
@@ -29,4 +30,5 @@ B2B_ACTIONS = {
     "events.b2b.scheduled": _("meetings scheduled"),
     "events.b2b.agendas_published": _("agendas published"),
     "events.b2b.rescheduled": _("meetings re-scheduled after publication"),
+    "events.b2b.history_imported": _("B2B meetings' history imported"),
 }
