@@ -9,7 +9,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
 from grappe.core.models import ActivityLog
-from grappe.labelling import letters
 from grappe.labelling.models import Document, LabelLetter
 from tests.api.conftest import error_fields
 from tests.api.labelling_world import assigned, build_world, delete, labelled, submitted, upload
@@ -163,7 +162,7 @@ def test_a_server_without_pdf_rendering_answers_503(world, api_as, monkeypatch):
     president_in_office()
     labelled(world)
     api_as(world.staff).post(letter_path(world))
-    monkeypatch.setattr(letters, "weasyprint", None)
+    monkeypatch.setattr("grappe.core.pdf.weasyprint", None)
     response = api_as(world.contact).get(letter_path(world))
     assert response.status_code == 503
     assert "Pango" in response.json()["detail"]

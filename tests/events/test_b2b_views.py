@@ -246,6 +246,17 @@ def test_the_agenda_pdf(client, event, alice, published):
     assert f"{published.table}" in text
 
 
+def test_without_pdf_rendering_the_agenda_and_the_plan_say_what_to_install(
+    client, event, alice, staff, published, monkeypatch
+):
+    monkeypatch.setattr("grappe.core.pdf.weasyprint", None)
+    for user, page in ((alice.user, "b2b_agenda_pdf"), (staff, "b2b_table_plan_pdf")):
+        client.force_login(user)
+        response = client.get(url(page, event))
+        assert response.status_code == 503
+        assert "libpango-1.0-0" in response.content.decode()
+
+
 def pdf_text(content: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 

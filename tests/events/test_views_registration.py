@@ -216,3 +216,12 @@ def test_the_ticket_pdf_names_the_person_and_holds_the_check_in_url(client, memb
     assert tickets.check_in_url(registration).endswith(
         reverse("events:check_in_token", args=[registration.token])
     )
+
+
+def test_without_pdf_rendering_the_ticket_says_so_with_503(client, member, event, monkeypatch):
+    registration = services.register_member(actor=member, event=event)
+    monkeypatch.setattr("grappe.core.pdf.weasyprint", None)
+    client.force_login(member)
+    response = client.get(reverse("events:ticket", args=[registration.pk]))
+    assert response.status_code == 503
+    assert response["Content-Type"].startswith("text/html")

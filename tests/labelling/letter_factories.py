@@ -9,8 +9,8 @@ import factory
 import pytest
 from factory.django import DjangoModelFactory
 
+from grappe.core.pdf import pdf_rendering_available
 from grappe.labelling.choices import PartnerRole, Status
-from grappe.labelling.letters import pdf_rendering_available
 from grappe.labelling.models import Application, LabelLetter
 from grappe.members.choices import GovernanceRole, GoverningBody
 from tests.factories import (

@@ -13,11 +13,10 @@ import pytest
 from django.utils import translation
 from pypdf import PdfReader
 
+from grappe.core.pdf import PdfRenderingError, PdfRenderingUnavailable
 from grappe.labelling import letters
 from grappe.labelling.choices import Status
 from grappe.labelling.letters import (
-    LetterRenderingError,
-    LetterRenderingUnavailable,
     letter_filename,
     pole_city,
     render_letter_html,
@@ -131,16 +130,16 @@ def test_the_rendering_fetches_nothing_from_the_network(pdf, monkeypatch):
         "render_letter_html",
         lambda letter: '<p>x</p><img src="https://example.org/logo.png">',
     )
-    with pytest.raises(LetterRenderingError, match=re.escape("https://example.org/logo.png")):
+    with pytest.raises(PdfRenderingError, match=re.escape("https://example.org/logo.png")):
         render_letter_pdf(letter)
 
 
 def test_without_pango_the_letter_fails_with_the_packages_to_install(monkeypatch):
     president_in_office()
     letter = issue_label_letter(actor=None, application=labelled_application())
-    monkeypatch.setattr(letters, "weasyprint", None)
+    monkeypatch.setattr("grappe.core.pdf.weasyprint", None)
     with pytest.raises(
-        LetterRenderingUnavailable, match=re.escape("libpango-1.0-0 libpangoft2-1.0-0")
+        PdfRenderingUnavailable, match=re.escape("libpango-1.0-0 libpangoft2-1.0-0")
     ):
         render_letter_pdf(letter)
 
@@ -161,9 +160,10 @@ def refuse_pango(ffi, name, flags=0):
 
 cffi.FFI.dlopen = refuse_pango
 django.setup()
+from grappe.core import pdf
 from grappe.labelling import letters
 
-print(letters.pdf_rendering_available())
+print(pdf.pdf_rendering_available())
 """
 
 

@@ -5,9 +5,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from grappe.core.models import ActivityLog
+from grappe.core.pdf import PdfRenderingUnavailable
 from grappe.labelling import services
 from grappe.labelling.choices import Confidentiality, Status
-from grappe.labelling.letters import LetterRenderingUnavailable
 from grappe.labelling.models import Application, Document, LabelLetter
 from grappe.labelling.views import documents as document_views
 from tests.factories import member_contact
@@ -277,7 +277,7 @@ def test_without_pdf_rendering_the_letter_page_says_so_with_503(
     assert services_letter.number
 
     def unavailable(letter):
-        raise LetterRenderingUnavailable("no Pango")
+        raise PdfRenderingUnavailable("no Pango")
 
     monkeypatch.setattr(document_views, "render_letter_pdf", unavailable)
     client.force_login(staff)

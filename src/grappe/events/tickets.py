@@ -4,13 +4,10 @@ The QR code holds the check-in URL of the registration (`/evenements/pointage/<t
 member of staff who scans it with a phone, logged in, sees the person and checks them in. The
 token is the registration's secret; the URL is worthless to anybody who is not staff.
 
-The PDF is drawn by WeasyPrint from `events/ticket.html`, which holds its own style and the QR
-code as inline SVG: nothing is fetched, from the network or from disk. Without Pango
-(see `grappe.labelling.letters`) `render_ticket_pdf` raises TicketRenderingUnavailable.
+The PDF is drawn by WeasyPrint (`grappe.core.pdf`) from `events/ticket.html`, which holds its
+own style and the QR code as inline SVG: nothing is fetched, from the network or from disk.
+Without Pango `render_ticket_pdf` raises PdfRenderingUnavailable.
 """
-
-import contextlib
-import io
 
 import segno
 from django.conf import settings
@@ -19,30 +16,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
+from grappe.core.pdf import html_to_pdf
 from grappe.events.models import Registration
 
-try:
-    with contextlib.redirect_stdout(io.StringIO()):
-        import weasyprint
-except OSError as error:  # Pango or one of its libraries cannot be loaded
-    weasyprint = None
-    WEASYPRINT_ERROR = str(error)
-else:
-    WEASYPRINT_ERROR = ""
-
 TEMPLATE = "events/ticket.html"
-MISSING_PANGO = (
-    "Tickets cannot be rendered: WeasyPrint needs the Pango library. On Debian or Ubuntu, "
-    "install it with `sudo apt install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core`."
-)
-
-
-class TicketRenderingUnavailable(RuntimeError):
-    """The machine lacks what WeasyPrint needs to draw a PDF (Pango)."""
-
-
-def pdf_rendering_available() -> bool:
-    return weasyprint is not None
 
 
 def check_in_url(registration: Registration) -> str:
@@ -77,13 +54,9 @@ def render_ticket_html(registration: Registration) -> str:
 
 
 def render_ticket_pdf(registration: Registration) -> bytes:
-    """The ticket as a one-page PDF. Raises TicketRenderingUnavailable without Pango."""
-    if weasyprint is None:
-        raise TicketRenderingUnavailable(f"{MISSING_PANGO} ({WEASYPRINT_ERROR})")
+    """The ticket as a one-page PDF. Raises PdfRenderingUnavailable without Pango."""
     # The template asks for no file; any URL it might hold is refused rather than fetched.
-    fetcher = weasyprint.urls.URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
-    document = weasyprint.HTML(string=render_ticket_html(registration), url_fetcher=fetcher)
-    return document.write_pdf()
+    return html_to_pdf(render_ticket_html(registration), allowed_protocols={"data"})
 
 
 def ticket_filename(registration: Registration) -> str:

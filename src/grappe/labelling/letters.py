@@ -1,16 +1,12 @@
 """Label letters: their numbers and their PDF on the pôle's letterhead.
 
 The letter is written in French whatever the reader's language: it goes to a French funder.
-The PDF is drawn by WeasyPrint from `labelling/letter.html`, with the fonts installed on the
-machine (DejaVu) and only the letter's own files: nothing is fetched from the network.
-
-WeasyPrint lays text out with Pango, a system library. Without it (`libpango-1.0-0` and
-`libpangoft2-1.0-0` on Debian) Grappe still runs, but rendering a letter raises
-`LetterRenderingUnavailable` with the packages to install.
+The PDF is drawn by WeasyPrint (`grappe.core.pdf`) from `labelling/letter.html`, with the
+fonts installed on the machine (DejaVu) and only the letter's own files: nothing is fetched
+from the network. Without Pango, rendering a letter raises `PdfRenderingUnavailable` with
+the packages to install.
 """
 
-import contextlib
-import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,29 +18,14 @@ from django.db.models import Max, Prefetch
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from grappe.core.pdf import PdfRenderingError, html_to_pdf
 from grappe.labelling.choices import PartnerRole, Status
 from grappe.labelling.models import LabelLetter, Partner
 from grappe.members.queries import president
 
-try:
-    # On failure WeasyPrint prints its own advice on standard output, which would pollute the
-    # output of every command; MISSING_PANGO says it when a letter is asked for.
-    with contextlib.redirect_stdout(io.StringIO()):
-        import weasyprint
-except OSError as error:  # Pango or one of its libraries cannot be loaded
-    weasyprint = None
-    WEASYPRINT_ERROR = str(error)
-else:
-    WEASYPRINT_ERROR = ""
-
 TEMPLATE = "labelling/letter.html"
 STYLESHEET = "labelling/letter.css"
 LOGO = "labelling/letterhead.svg"
-MISSING_PANGO = (
-    "Label letters cannot be rendered: WeasyPrint needs the Pango library. On Debian or "
-    "Ubuntu, install it with `sudo apt install libpango-1.0-0 libpangoft2-1.0-0 "
-    "fonts-dejavu-core`."
-)
 # The partners' roles as the letter names them, in French whatever the reader's language.
 ROLES_FR = {
     PartnerRole.LEAD: "chef de file",
@@ -52,14 +33,6 @@ ROLES_FR = {
     PartnerRole.SUBCONTRACTOR: "sous-traitant",
 }
 POSTCODE_AND_CITY = re.compile(r"^\d{4,5}\s+(?P<city>.+)$")
-
-
-class LetterRenderingUnavailable(RuntimeError):
-    """The machine lacks what WeasyPrint needs to draw a PDF (Pango)."""
-
-
-class LetterRenderingError(RuntimeError):
-    """The letter's HTML asked for a file that is not one of its own, or could not be drawn."""
 
 
 # Numbering ---------------------------------------------------------------------------------
@@ -96,10 +69,6 @@ def next_letter_number(year: int) -> LetterNumber:
 
 
 # Rendering ---------------------------------------------------------------------------------
-
-
-def pdf_rendering_available() -> bool:
-    return weasyprint is not None
 
 
 def letter_for_rendering(letter_id: int) -> LabelLetter:
@@ -155,26 +124,19 @@ def render_letter_html(letter: LabelLetter) -> str:
 def render_letter_pdf(letter: LabelLetter) -> bytes:
     """The letter as a PDF on the pôle's letterhead.
 
-    Raises LetterRenderingUnavailable when WeasyPrint cannot load Pango on this machine.
+    Raises PdfRenderingUnavailable when WeasyPrint cannot load Pango on this machine,
+    PdfRenderingError when the letter names a file that is not one of its own.
     """
-    if weasyprint is None:
-        raise LetterRenderingUnavailable(f"{MISSING_PANGO} ({WEASYPRINT_ERROR})")
     letter = letter_for_rendering(letter.pk)
     # Only file: URLs, and the template names only the letter's own static files: the
     # rendering never reaches the network. A refused URL stops the rendering.
-    fetcher = weasyprint.urls.URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
     stylesheet = _static_file(STYLESHEET)
-    try:
-        document = weasyprint.HTML(
-            string=render_letter_html(letter),
-            base_url=stylesheet.parent.as_uri() + "/",
-            url_fetcher=fetcher,
-        )
-        return document.write_pdf(
-            stylesheets=[weasyprint.CSS(filename=str(stylesheet), url_fetcher=fetcher)]
-        )
-    except weasyprint.urls.FatalURLFetchingError as error:
-        raise LetterRenderingError(str(error)) from error
+    return html_to_pdf(
+        render_letter_html(letter),
+        allowed_protocols={"file"},
+        base_url=stylesheet.parent.as_uri() + "/",
+        stylesheets=[stylesheet],
+    )
 
 
 def letter_filename(letter: LabelLetter) -> str:
@@ -200,5 +162,5 @@ def signatory_title(letter: LabelLetter) -> str:
 def _static_file(name: str) -> Path:
     path = finders.find(name)
     if path is None:
-        raise LetterRenderingError(f"The static file {name} is missing.")
+        raise PdfRenderingError(f"The static file {name} is missing.")
     return Path(path)

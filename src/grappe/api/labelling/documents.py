@@ -9,13 +9,9 @@ from ninja.files import UploadedFile
 from grappe.api.errors import Conflict
 from grappe.api.labelling import common
 from grappe.api.labelling.schemas import DocumentOut, LetterOut
+from grappe.core.pdf import PdfRenderingError, PdfRenderingUnavailable
 from grappe.labelling import services
-from grappe.labelling.letters import (
-    LetterRenderingError,
-    LetterRenderingUnavailable,
-    letter_filename,
-    render_letter_pdf,
-)
+from grappe.labelling.letters import letter_filename, render_letter_pdf
 from grappe.labelling.models import Document, LabelLetter
 from grappe.labelling.services.letters import issue_label_letter
 
@@ -88,7 +84,7 @@ def download_letter(request: HttpRequest, application_id: int):
         raise Http404
     try:
         pdf = render_letter_pdf(letter)
-    except LetterRenderingUnavailable as error:
+    except PdfRenderingUnavailable as error:
         return Status(
             503,
             {
@@ -96,7 +92,7 @@ def download_letter(request: HttpRequest, application_id: int):
                 % {"reason": error}
             },
         )
-    except LetterRenderingError:
+    except PdfRenderingError:
         return Status(503, {"detail": _("The label letter could not be drawn as a PDF.")})
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{letter_filename(letter)}"'

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from grappe.core.pdf import MISSING_PANGO, PdfRenderingUnavailable
 from grappe.events import agenda_pdf, b2b_queries, ical
 from grappe.events.b2b_queries import AgendaEntry
 from grappe.events.models import B2BProfile
@@ -34,7 +35,7 @@ def _unavailable(request: HttpRequest, event) -> HttpResponse:
     return render(
         request,
         "events/b2b_pdf_unavailable.html",
-        {"event": event, "advice": agenda_pdf.MISSING_PANGO},
+        {"event": event, "advice": MISSING_PANGO},
         status=503,
     )
 
@@ -46,7 +47,7 @@ def my_agenda_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     entries = [entry for entry in b2b_queries.agenda(profile) if entry.slot is not None]
     try:
         pdf = agenda_pdf.render_agenda_pdf(profile, entries)
-    except agenda_pdf.AgendaRenderingUnavailable:
+    except PdfRenderingUnavailable:
         return _unavailable(request, event)
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = agenda_pdf.agenda_filename(profile, "pdf")
@@ -118,7 +119,7 @@ def table_plan_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     plan = b2b_queries.table_plan(event, published_only=request.GET.get("publiees") == "1")
     try:
         pdf = agenda_pdf.render_table_plan_pdf(event, plan)
-    except agenda_pdf.AgendaRenderingUnavailable:
+    except PdfRenderingUnavailable:
         return _unavailable(request, event)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="plan-des-tables-{event.slug}.pdf"'

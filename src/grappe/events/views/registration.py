@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from grappe.core.forms import apply_service_errors
+from grappe.core.pdf import PdfRenderingUnavailable
 from grappe.events import queries, services, tickets
 from grappe.events.choices import RegistrationStatus
 from grappe.events.forms.registration import GuestRegistrationForm
@@ -182,7 +183,7 @@ def _ticket_response(request: HttpRequest, registration: Registration) -> HttpRe
         )
     try:
         content = tickets.render_ticket_pdf(registration)
-    except tickets.TicketRenderingUnavailable:
+    except PdfRenderingUnavailable:
         return render(
             request,
             "events/ticket_unavailable.html",

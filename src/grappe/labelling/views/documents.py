@@ -14,14 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from grappe.core.forms import apply_service_errors
+from grappe.core.pdf import PdfRenderingError, PdfRenderingUnavailable
 from grappe.labelling import queries, services
 from grappe.labelling.forms.projects import DocumentForm
-from grappe.labelling.letters import (
-    LetterRenderingError,
-    LetterRenderingUnavailable,
-    letter_filename,
-    render_letter_pdf,
-)
+from grappe.labelling.letters import letter_filename, render_letter_pdf
 from grappe.labelling.models import Document, LabelLetter
 from grappe.labelling.services.letters import issue_label_letter
 from grappe.labelling.views.applications import detail_page
@@ -99,7 +95,7 @@ def letter_download(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("No label letter.")
     try:
         pdf = render_letter_pdf(letter)
-    except (LetterRenderingUnavailable, LetterRenderingError):
+    except (PdfRenderingUnavailable, PdfRenderingError):
         return render(
             request, "labelling/letter_unavailable.html", {"application": application}, status=503
         )
