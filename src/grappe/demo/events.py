@@ -4,23 +4,23 @@ list, and the coming BIO Innovation day.
 
 Run after the logins are made (demo.accounts): the staff login creates the events and the
 slot plan of the meetings and runs the scheduler through grappe.events.services. The
-history the services cannot write as it happened — the registrations of past events and of
-contacts without a login, the check-ins at the door, the profiles, requests and answers of
-the summer, the publication a week before the show — is recorded with its dates and without
-e-mails by events_registrations.py and events_history.py. Everything is found by
-its natural key (event slug, e-mail, pair of participants), so a second run writes nothing.
+history the live services cannot write as it happened — the registrations of past events
+and of contacts without a login, the check-ins at the door, the profiles, requests and
+answers of the summer, the publication a week before the show — goes in with its dates and
+without e-mails through the staff's history imports (services.history), from
+events_registrations.py and events_history.py. Everything is found by its natural key
+(event slug, e-mail, pair of participants), so a second run writes nothing.
 """
 
 import datetime
 
 from django.db.models import Count, Q
-from django.test.utils import override_settings
 from django.utils import timezone
 
 from grappe.core.models import User
 from grappe.demo.accounts import LOGINS
 from grappe.demo.context import DemoContext
-from grappe.demo.events_history import import_profiles, import_publication, import_requests
+from grappe.demo.events_history import import_history, import_publication
 from grappe.demo.events_plan import EventPlan, EventsPlan, plan
 from grappe.demo.events_registrations import ensure_registrations
 from grappe.events import services
@@ -93,17 +93,14 @@ def ensure_slots(staff: User, event: Event, event_plan: EventPlan) -> list[Meeti
 def ensure_schedule(staff: User, event: Event) -> None:
     """Schedule once, with the demo's short search."""
     if not SchedulingRun.objects.filter(event=event).exists():
-        # The service takes its search time from the settings (30 s for the staff's runs).
-        with override_settings(B2B_SCHEDULER_TIME_LIMIT=SCHEDULER_SECONDS):
-            run_scheduling(actor=staff, event=event)
+        run_scheduling(actor=staff, event=event, time_limit=SCHEDULER_SECONDS)
 
 
 def ensure_meetings(staff: User, event: Event, events_plan: EventsPlan) -> None:
     """The slot plan, the participants' profiles, requests and answers, the scheduling and
     the agendas published."""
     slots = ensure_slots(staff, event, events_plan.micronora)
-    profiles = import_profiles(actor=staff, event=event, plan=events_plan, slots=slots)
-    import_requests(actor=staff, event=event, plan=events_plan, profiles=profiles)
+    import_history(actor=staff, event=event, plan=events_plan, slots=slots)
     ensure_schedule(staff, event)
     import_publication(actor=staff, event=event)
 

@@ -2,28 +2,31 @@
 
 The registration services take a member's click (their own login) or a visitor's form with
 its e-mailed link, while the registration window is open. The demo's participants have no
-login and most of its events are past, so their registrations are recorded here: a seat
-taken for each confirmed one through the services' own counter (`take_seat`, which the
-capacity constraint guards), the waiting list in order, the dates of a list kept during the
-registration window, the check-ins at the door of a past event, one activity-log entry each,
+login and most of its events are past, so their registrations go in through the staff's
+history import (services.history.import_registrations): each with the day it was made, a
+seat for each confirmed one (the planned ones beyond the seats left wait, in order), the
+cancellations, the check-ins at the door of a past event; one activity-log entry per event
 and no e-mail. A registration already there (any status, by e-mail) is left as it is.
 """
 
 import datetime
-import secrets
-from collections import defaultdict
 
 from django.utils import timezone
 
-from grappe.core.activity import log_activities
 from grappe.core.models import User
 from grappe.demo.events_plan import Attendee, EventPlan
 from grappe.events.choices import RegistrationStatus
 from grappe.events.models import Event, Registration
-from grappe.events.services.registration import take_seat
+from grappe.events.services.history import RegistrationRecord, import_registrations
 from grappe.members.models import Organisation, Person
 
 Status = RegistrationStatus
+# A cancellation came a few days after the registration.
+CANCELLED_AFTER = datetime.timedelta(days=3)
+# At the door of a past event: the first arrivals half an hour before it starts, one every
+# 40 seconds.
+DOORS_OPEN = datetime.timedelta(minutes=30)
+CHECK_IN_PACE = datetime.timedelta(seconds=40)
 
 
 def _moments(event_plan: EventPlan) -> list[datetime.datetime]:
@@ -35,55 +38,53 @@ def _moments(event_plan: EventPlan) -> list[datetime.datetime]:
     return [opens + step * (index + 1) for index in range(count)]
 
 
-def _registration(
-    event: Event, attendee: Attendee, person: Person | None, organisation: Organisation | None
-) -> Registration:
-    return Registration(
-        event=event,
-        person=person,
+class Seats:
+    """The seats left for the planned confirmations: beyond them, a planned participant
+    waits, as the live services would put them on the waiting list."""
+
+    def __init__(self, event: Event):
+        self.left = None if event.capacity is None else event.capacity - event.seats_taken
+
+    def take(self) -> bool:
+        if self.left is None:
+            return True
+        if self.left == 0:
+            return False
+        self.left -= 1
+        return True
+
+
+def _record(
+    attendee: Attendee,
+    at: datetime.datetime,
+    seats: Seats,
+    found: tuple[Person | None, Organisation | None],
+    door: datetime.datetime | None,
+) -> RegistrationRecord:
+    person, organisation = found
+    status, moments = attendee.status, {}
+    if status == Status.CONFIRMED and not seats.take():
+        status = Status.WAITING
+    if status == Status.CONFIRMED:
+        moments = {"confirmed_at": at}
+        if attendee.checked_in and door is not None:
+            moments["checked_in_at"] = door
+    elif status == Status.CANCELLED:
+        moments = {"confirmed_at": at, "cancelled_at": at + CANCELLED_AFTER}
+    elif status == Status.WAITING:
+        moments = {"waiting_since": at}
+    return RegistrationRecord(
         first_name=attendee.first_name,
         last_name=attendee.last_name,
         email=attendee.email,
+        status=status,
+        registered_at=at,
+        person=person,
         organisation=organisation,
-        organisation_name=organisation.name if organisation else attendee.organisation_name,
+        organisation_name=attendee.organisation_name,
         is_member=organisation is not None,
-        token=secrets.token_urlsafe(32),
+        **moments,
     )
-
-
-def _set_status(registration: Registration, planned: str, at: datetime.datetime) -> None:
-    """Confirmed when a seat is free (else waiting), waiting, pending or cancelled."""
-    if planned in (Status.CONFIRMED, Status.CANCELLED) and (
-        planned == Status.CANCELLED or take_seat(registration.event_id)
-    ):
-        registration.status = planned
-        registration.confirmed_at = at
-        if planned == Status.CANCELLED:
-            registration.cancelled_at = at + datetime.timedelta(days=3)
-    elif planned == Status.PENDING:
-        registration.status = Status.PENDING
-    else:
-        registration.status = Status.WAITING
-        registration.waiting_since = at
-
-
-def _check_in(registration: Registration, staff: User, index: int) -> bool:
-    """A participant of a past event who came: checked in as the doors opened."""
-    if registration.status != Status.CONFIRMED or not registration.event.is_past():
-        return False
-    doors = registration.event.starts_at - datetime.timedelta(minutes=30)
-    registration.checked_in_at = doors + datetime.timedelta(seconds=40 * index)
-    registration.checked_in_by = staff
-    return True
-
-
-def _date_registrations(written: list[Registration], moments: list[datetime.datetime]) -> None:
-    """The day each registration was made, rather than the day the demo was built."""
-    by_day = defaultdict(list)
-    for registration, at in zip(written, moments, strict=True):
-        by_day[at.replace(minute=0, second=0, microsecond=0)].append(registration.pk)
-    for at, ids in by_day.items():
-        Registration.objects.filter(pk__in=ids).update(created_at=at)
 
 
 def ensure_registrations(staff: User, event: Event, event_plan: EventPlan) -> int:
@@ -107,26 +108,16 @@ def ensure_registrations(staff: User, event: Event, event_plan: EventPlan) -> in
         [attendee.organisation for attendee, _at in missing if attendee.organisation],
         field_name="slug",
     )
-    written, came = [], []
-    for index, (attendee, at) in enumerate(missing):
-        registration = _registration(
-            event,
+    seats = Seats(event)
+    past = event.is_past()
+    records = [
+        _record(
             attendee,
-            persons.get(attendee.email.lower()),
-            organisations.get(attendee.organisation),
+            at,
+            seats,
+            (persons.get(attendee.email.lower()), organisations.get(attendee.organisation)),
+            event.starts_at - DOORS_OPEN + CHECK_IN_PACE * index if past else None,
         )
-        _set_status(registration, attendee.status, at)
-        if attendee.checked_in and _check_in(registration, staff, index):
-            came.append(registration)
-        registration.save()
-        written.append(registration)
-    _date_registrations(written, [at for _attendee, at in missing])
-    log_activities(
-        actor=staff,
-        action="events.registration.created",
-        entries=[(r, {"status": r.status, "member": r.is_member}) for r in written],
-    )
-    log_activities(
-        actor=staff, action="events.registration.checked_in", entries=[(r, None) for r in came]
-    )
-    return len(written)
+        for index, (attendee, at) in enumerate(missing)
+    ]
+    return len(import_registrations(actor=staff, event=event, records=records))
