@@ -245,25 +245,27 @@ def solve_general(
     if prepared.all_required:
         weight_found, weight_bound = total, total
     else:
+        weight_bound = min(total, weight_relaxation(prepared))
+        weight_found = None if start is None else sum(prepared.weight[m] for m in start)
         # Phase 1 needs the breaks only when the fairness rule constrains the schedule.
         phase1 = _Model(prepared, with_breaks=fair)
         scale = len(phase1.starts) + 1
         phase1.model.maximize(phase1.weight() * scale - cp_model.LinearExpr.sum(phase1.starts))
         if start is not None:
             phase1.hint(start)
-        relaxed = weight_relaxation(prepared)
         solver = _solver(deadline.left() * (0.5 if fair else 0.4))
         status = solver.solve(phase1.model)
         if status == cp_model.INFEASIBLE:
             return Outcome(slot_of=None, infeasible=True)
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return Outcome(slot_of=start, notes=["no schedule found in time"])
-        best = phase1.placement(solver)
-        weight_found = sum(prepared.weight[m] for m in best)
-        searched = int(solver.best_objective_bound + 1e-6 + scale - 1) // scale
-        weight_bound = min(total, relaxed, searched)
-        if status == cp_model.OPTIMAL:
-            weight_bound = weight_found
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            best = phase1.placement(solver)
+            weight_found = sum(prepared.weight[m] for m in best)
+            searched = int(solver.best_objective_bound + 1e-6 + scale - 1) // scale
+            weight_bound = min(weight_bound, searched)
+            if status == cp_model.OPTIMAL:
+                weight_bound = weight_found
+        if best is None:
+            return Outcome(slot_of=None, weight_bound=weight_bound)
     phase2 = _Model(prepared, with_breaks=True)
     model = phase2.model
     if not prepared.all_required:
@@ -278,7 +280,7 @@ def solve_general(
     if status == cp_model.INFEASIBLE:
         if prepared.all_required:
             return Outcome(slot_of=None, infeasible=True)
-        # The phase-1 schedule breaks the fairness rule only if phase 1 ignored it: never.
+        # Phase 1 kept the fairness rule, so its schedule satisfies phase 2: not reached.
         return Outcome(slot_of=best, weight_bound=weight_bound)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         best = phase2.placement(solver)

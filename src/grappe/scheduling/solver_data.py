@@ -83,12 +83,23 @@ def prepare(instance: Instance) -> Prepared:
         meetings_of=[[] for _ in instance.participants],
         max_break_spread=instance.max_break_spread,
     )
+    available = [
+        None if p.available is None else {index[s] for s in p.available if s in index}
+        for p in instance.participants
+    ]
+    open_slots = [t for t, tables in enumerate(prepared.tables) if tables > 0]
     for k, meeting in enumerate(instance.meetings):
+        members = [participant_index[p] for p in meeting.participants]
         if meeting.fixed_slot is not None:
             domain = [index[meeting.fixed_slot]]
         else:
-            domain = [index[slot] for slot in instance.allowed_slots(meeting)]
-        members = [participant_index[p] for p in meeting.participants]
+            allowed = None if meeting.slots is None else {index[s] for s in meeting.slots}
+            domain = [
+                t
+                for t in open_slots
+                if (allowed is None or t in allowed)
+                and all(available[p] is None or t in available[p] for p in members)
+            ]
         prepared.domain.append(domain)
         prepared.members.append(members)
         prepared.weight.append(meeting.weight)
