@@ -248,7 +248,9 @@ def solve_general(
         weight_bound = min(total, weight_relaxation(prepared))
         weight_found = None if start is None else sum(prepared.weight[m] for m in start)
         # Phase 1 needs the breaks only when the fairness rule constrains the schedule.
+        building = deadline.elapsed()
         phase1 = _Model(prepared, with_breaks=fair)
+        building = deadline.elapsed() - building
         scale = len(phase1.starts) + 1
         phase1.model.maximize(phase1.weight() * scale - cp_model.LinearExpr.sum(phase1.starts))
         if start is not None:
@@ -266,6 +268,10 @@ def solve_general(
                 weight_bound = weight_found
         if best is None:
             return Outcome(slot_of=None, weight_bound=weight_bound)
+        # The breaks' model is about twice as long to build: not worth starting without time
+        # left to search it.
+        if deadline.left() < 4 * building + 1:
+            return Outcome(slot_of=best, weight_bound=weight_bound)
     phase2 = _Model(prepared, with_breaks=True)
     model = phase2.model
     if not prepared.all_required:
@@ -275,7 +281,7 @@ def solve_general(
     model.minimize(breaks * scale + cp_model.LinearExpr.sum(phase2.without_meeting))
     if best is not None:
         phase2.hint(best)
-    solver = _solver(deadline.left())
+    solver = _solver(deadline.left() - 0.2)
     status = solver.solve(model)
     if status == cp_model.INFEASIBLE:
         if prepared.all_required:
