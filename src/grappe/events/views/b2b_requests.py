@@ -140,7 +140,7 @@ def meeting_cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         return redirect(back)
     return render(
         request,
-        "events/b2b_confirm.html",
+        "confirm.html",
         {
             "event": event,
             "title": _("Cancel this meeting?"),

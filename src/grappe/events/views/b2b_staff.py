@@ -100,7 +100,14 @@ def slot_remove(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect(back)
     slots = list(form.cleaned_data["slots"])
     if request.POST.get("confirm") != "1":
-        return render(request, "events/b2b_slots_remove.html", {"event": event, "slots": slots})
+        context = {
+            "event": event,
+            "slots": slots,
+            "title": _("Remove these slots?"),
+            "button": _("Remove"),
+            "cancel_url": back,
+        }
+        return render(request, "events/b2b_slots_remove.html", context)
     try:
         count = b2b_slots.remove_slots(actor=request.user, event=event, slots=slots)
     except ValidationError as error:
@@ -214,7 +221,7 @@ def publish(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect(back)
     return render(
         request,
-        "events/b2b_confirm.html",
+        "confirm.html",
         {
             "event": event,
             "title": _("Publish the agendas?"),

@@ -114,7 +114,13 @@ def _cancel(
     done: Callable[[], HttpResponse],
 ) -> HttpResponse:
     """The confirmation page (GET), then the cancellation (POST)."""
-    context = {"registration": registration, "event": registration.event}
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "title": _("Cancel my registration"),
+        "button": _("Yes, cancel my registration"),
+        "cancel_url": registration.event.get_absolute_url(),
+    }
     if request.method == "POST":
         try:
             cancel()
