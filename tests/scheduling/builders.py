@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import grappe.scheduling
 from grappe.scheduling.model import Instance, Meeting, Participant, Slot
 
 
@@ -57,8 +54,3 @@ def schedule_dict(placements: dict[str, tuple[str, int]], instance: Instance, **
         "unscheduled": [m.id for m in instance.meetings if m.id not in placements],
         **extra,
     }
-
-
-# The solver is written alongside the formats: until its module exists, the tests that need
-# it skip; once it exists, any import error fails them.
-SOLVER_MISSING = not (Path(grappe.scheduling.__file__).parent / "solver.py").exists()

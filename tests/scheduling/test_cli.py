@@ -7,15 +7,9 @@ import sys
 
 import pytest
 
-from grappe.scheduling.io import instance_from_dzn, instance_to_dict
-from tests.scheduling.builders import SOLVER_MISSING
-from tests.scheduling.test_io import DZN, EXAMPLE
-
-if SOLVER_MISSING:
-    pytest.skip("the solver is not there yet", allow_module_level=True)
-
-# After the skip, since the commands' module imports the solver.
 from grappe.scheduling.cli import main
+from grappe.scheduling.io import instance_from_dzn, instance_to_dict
+from tests.scheduling.test_io import DZN, EXAMPLE
 
 # m1 first would take s1, the only slot m2 allows: the optimum schedules both (m1 in s2).
 GREEDY_LOSES = {

@@ -10,11 +10,8 @@ import json
 import pytest
 from django.conf import settings
 
+from grappe.scheduling.cli import main
 from grappe.scheduling.io import instance_from_dict, instance_to_json, load_instance_dzn
-from tests.scheduling.builders import SOLVER_MISSING
-
-if not SOLVER_MISSING:
-    from grappe.scheduling.cli import main
 
 # The three smallest *.original.dzn files and their optimal number of breaks (d = 2).
 SMALLEST = {"tic-12": 0, "tic-12crafc": 0, "ticf-13crafa": 0}
@@ -49,7 +46,6 @@ def test_every_benchmark_file_converts(benchmark_dir):
             assert any(meeting.fixed_slot for meeting in instance.meetings)
 
 
-@pytest.mark.skipif(SOLVER_MISSING, reason="the solver is not there yet")
 @pytest.mark.parametrize(("name", "optimum"), SMALLEST.items())
 def test_convert_jair_then_schedule_meetings_reaches_the_known_optimum(
     benchmark_dir, tmp_path, capsys, name, optimum

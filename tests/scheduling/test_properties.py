@@ -6,7 +6,6 @@ The solver's optima are compared with an exhaustive search on the smallest insta
 import itertools
 import json
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,14 +14,9 @@ from grappe.scheduling.greedy import greedy
 from grappe.scheduling.io import instance_from_dict, instance_to_json
 from grappe.scheduling.model import Instance, Meeting, Participant, Slot, Status
 from grappe.scheduling.objectives import evaluate
+from grappe.scheduling.solver import solve
 from grappe.scheduling.tables import number_tables
 from grappe.scheduling.validation import validate_instance
-from tests.scheduling.builders import SOLVER_MISSING
-
-if SOLVER_MISSING:
-    solve = None
-else:
-    from grappe.scheduling.solver import solve
 
 PROPERTIES = settings(
     max_examples=150,
@@ -150,7 +144,6 @@ def _best(instance: Instance):
     return None if best is None else (-best[0], best[1])
 
 
-@pytest.mark.skipif(solve is None, reason="the solver is not there yet")
 @settings(PROPERTIES, max_examples=100)
 @given(instances())
 def test_every_schedule_the_solver_returns_passes_the_checker(instance):
@@ -165,7 +158,6 @@ def test_every_schedule_the_solver_returns_passes_the_checker(instance):
             assert schedule.objective.breaks <= found.objective.breaks
 
 
-@pytest.mark.skipif(solve is None, reason="the solver is not there yet")
 @settings(PROPERTIES, max_examples=60)
 @given(instances(max_slots=3, max_meetings=4))
 def test_the_solver_finds_the_optimum_of_small_instances(instance):
