@@ -263,6 +263,15 @@ def _search(prepared: Prepared, messages) -> None:
         for counter in counters:
             solver.append_formula(counter.cnf.clauses)
         fair = [encoding.fair] if encoding.fair is not None else []
+        # "No break at all?" first: half of the real events have such a schedule, and the
+        # question is answered faster before the solver has wandered elsewhere.
+        if counters and solver.solve(assumptions=fair + [-counter.rhs[0] for counter in counters]):
+            messages.put(("schedule", _placement(encoding, solver.get_model())))
+            messages.put(("lower", 0))
+            messages.put(("done", None))
+            return
+        if counters:
+            messages.put(("lower", 1))
         if not solver.solve(assumptions=fair):
             if fair and solver.solve():
                 # Feasible, maybe fairly with everybody having breaks: not decided here.
@@ -273,7 +282,7 @@ def _search(prepared: Prepared, messages) -> None:
         best = _placement(encoding, solver.get_model())
         messages.put(("schedule", best))
         upper = prepared.breaks(best)
-        lower = 0
+        lower = 1 if counters else 0
         while lower < upper and counters:
             if lower >= bound:
                 bound += COUNTED_BREAKS
