@@ -52,13 +52,6 @@ def require_staff(request: HttpRequest) -> User:
     return request.user
 
 
-def b2b_event(slug: str) -> Event:
-    event = get_object_or_404(Event, slug=slug)
-    if not event.b2b_enabled:
-        raise Http404
-    return event
-
-
 def own_profile(request: HttpRequest, event: Event) -> B2BProfile:
     user = require_user(request)
     registration = participant_registration(user, event)
@@ -238,7 +231,7 @@ class PublishOut(Schema):
 @router.get("/events/{slug}/b2b/profile", response=ProfileOut)
 def get_profile(request: HttpRequest, slug: str):
     """My profile at the event (created on the first read)."""
-    return own_profile(request, b2b_event(slug))
+    return own_profile(request, b2b_queries.b2b_event(slug))
 
 
 def _terms(codes: list[str], field: str) -> list[Term]:
@@ -253,7 +246,7 @@ def _terms(codes: list[str], field: str) -> list[Term]:
 def update_profile(request: HttpRequest, slug: str, payload: ProfileIn):
     """Replace what I offer and seek (term codes and texts), my unavailable slots (ids of the
     event's slots) and my listing."""
-    event = b2b_event(slug)
+    event = b2b_queries.b2b_event(slug)
     profile = own_profile(request, event)
     slots = MeetingSlot.objects.filter(event=event).in_bulk(payload.unavailable_slots)
     for index, pk in enumerate(payload.unavailable_slots):
@@ -284,7 +277,7 @@ class CatalogueFilters(Schema):
 @paginate(Pagination)
 def catalogue(request: HttpRequest, slug: str, filters: Query[CatalogueFilters]):
     """The listed participants (participants and staff), by organisation."""
-    event = b2b_event(slug)
+    event = b2b_queries.b2b_event(slug)
     if request.user.has_perm("events.manage_meetings"):
         return b2b_queries.catalogue(event, text=filters.q, term_codes=tuple(filters.term))
     profile = own_profile(request, event)
@@ -295,7 +288,7 @@ def catalogue(request: HttpRequest, slug: str, filters: Query[CatalogueFilters])
 @router.get("/events/{slug}/b2b/requests", response=RequestsOut)
 def my_requests(request: HttpRequest, slug: str):
     """The requests I received and sent, newest first."""
-    profile = own_profile(request, b2b_event(slug))
+    profile = own_profile(request, b2b_queries.b2b_event(slug))
     return {
         "received": list(_prefetched(b2b_queries.requests_received(profile))),
         "sent": list(_prefetched(b2b_queries.requests_made(profile))),
@@ -314,7 +307,7 @@ def _prefetched(requests):
 @router.post("/events/{slug}/b2b/requests", response={201: RequestOut})
 def create_request(request: HttpRequest, slug: str, payload: RequestIn):
     """Ask a participant for a meeting, with a message and a priority (1 low … 3 high)."""
-    event = b2b_event(slug)
+    event = b2b_queries.b2b_event(slug)
     requester = own_profile(request, event)
     recipient = B2BProfile.objects.select_related("registration").filter(pk=payload.recipient)
     recipient = recipient.first()
@@ -370,7 +363,7 @@ def withdraw_request(request: HttpRequest, request_id: int):
 @router.get("/events/{slug}/b2b/agenda", response=AgendaOut)
 def my_agenda(request: HttpRequest, slug: str):
     """My live meetings: time and table once published, then those waiting for a slot."""
-    event = b2b_event(slug)
+    event = b2b_queries.b2b_event(slug)
     profile = own_profile(request, event)
     return {
         "published": event.agendas_published_at is not None,
@@ -393,7 +386,7 @@ def my_agenda(request: HttpRequest, slug: str):
 @router.get("/events/{slug}/b2b/slots", response=list[SlotOut])
 def list_slots(request: HttpRequest, slug: str):
     require_staff(request)
-    return MeetingSlot.objects.filter(event=b2b_event(slug)).order_by("starts_at")
+    return MeetingSlot.objects.filter(event=b2b_queries.b2b_event(slug)).order_by("starts_at")
 
 
 @router.post("/events/{slug}/b2b/sessions", response={201: list[SlotOut]})
@@ -401,7 +394,7 @@ def add_session(request: HttpRequest, slug: str, payload: SessionIn):
     """Add a session of slots: meetings of `meeting_minutes` from `starts` to `ends` on
     `day`, separated by `pause_minutes`, with `tables` tables each."""
     user = require_staff(request)
-    event = b2b_event(slug)
+    event = b2b_queries.b2b_event(slug)
     with conflicts():
         created = b2b_slots.add_session(
             actor=user, event=event, plan=b2b_slots.SessionPlan(**payload.model_dump())
@@ -413,7 +406,7 @@ def add_session(request: HttpRequest, slug: str, payload: SessionIn):
 def set_tables(request: HttpRequest, slug: str, payload: TablesIn):
     """Set the tables of some slots: `{"tables": {"<slot id>": 12}}`."""
     user = require_staff(request)
-    event = b2b_event(slug)
+    event = b2b_queries.b2b_event(slug)
     try:
         with conflicts():
             b2b_slots.set_tables(actor=user, event=event, tables=payload.tables)
@@ -429,7 +422,7 @@ def set_tables(request: HttpRequest, slug: str, payload: TablesIn):
 def add_meeting(request: HttpRequest, slug: str, payload: MeetingIn):
     """Add a meeting between two participants (profile ids)."""
     user = require_staff(request)
-    event = b2b_event(slug)
+    event = b2b_queries.b2b_event(slug)
     profiles = B2BProfile.objects.filter(registration__event=event).in_bulk(
         [payload.first, payload.second]
     )
@@ -459,7 +452,7 @@ def cancel_meeting(request: HttpRequest, meeting_id: int):
 def last_run(request: HttpRequest, slug: str):
     """The last scheduling run (204 when none yet)."""
     require_staff(request)
-    run = b2b_queries.last_run(b2b_event(slug))
+    run = b2b_queries.last_run(b2b_queries.b2b_event(slug))
     return run if run is not None else Status(204, None)
 
 
@@ -468,7 +461,7 @@ def run_scheduling(request: HttpRequest, slug: str):
     """Place the meetings in the slots (published ones stay); the run's figures."""
     user = require_staff(request)
     with conflicts():
-        run = b2b_scheduling.run_scheduling(actor=user, event=b2b_event(slug))
+        run = b2b_scheduling.run_scheduling(actor=user, event=b2b_queries.b2b_event(slug))
     return Status(201, run)
 
 
@@ -476,7 +469,7 @@ def run_scheduling(request: HttpRequest, slug: str):
 def publish(request: HttpRequest, slug: str):
     """Publish the agendas and e-mail every participant (409 before any run)."""
     user = require_staff(request)
-    event = b2b_event(slug)
+    event = b2b_queries.b2b_event(slug)
     with conflicts():
         count = b2b_scheduling.publish_agendas(actor=user, event=event)
     event.refresh_from_db(fields=["agendas_published_at"])

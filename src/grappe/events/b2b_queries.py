@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
+from django.http import Http404
 
 from grappe.core.models import Term, User
 from grappe.directory.search.service import search
@@ -21,6 +22,14 @@ from grappe.events.models import (
 
 SUGGESTIONS = 10
 TEXT_MAX_LENGTH = 100
+
+
+def b2b_event(slug: str) -> Event:
+    """The event, if it has B2B meetings; Http404 otherwise."""
+    event = Event.objects.filter(slug=slug, b2b_enabled=True).first()
+    if event is None:
+        raise Http404
+    return event
 
 
 def profiles() -> QuerySet[B2BProfile]:

@@ -9,14 +9,14 @@ from grappe.core.pdf import MISSING_PANGO, PdfRenderingUnavailable
 from grappe.events import agenda_pdf, b2b_queries, ical
 from grappe.events.b2b_queries import AgendaEntry
 from grappe.events.models import B2BProfile
-from grappe.events.views.b2b_common import b2b_event, own_profile, require_staff
+from grappe.events.views.b2b_common import own_profile, staff_event
 
 
 @login_required
 def my_agenda(request: HttpRequest, slug: str) -> HttpResponse:
     """My meetings: time, table and counterpart once published; the accepted ones waiting
     for a slot below."""
-    event = b2b_event(slug)
+    event = b2b_queries.b2b_event(slug)
     profile = own_profile(request, event)
     entries = b2b_queries.agenda(profile)
     return render(
@@ -42,7 +42,7 @@ def _unavailable(request: HttpRequest, event) -> HttpResponse:
 
 @login_required
 def my_agenda_pdf(request: HttpRequest, slug: str) -> HttpResponse:
-    event = b2b_event(slug)
+    event = b2b_queries.b2b_event(slug)
     profile = own_profile(request, event)
     entries = [entry for entry in b2b_queries.agenda(profile) if entry.slot is not None]
     try:
@@ -83,7 +83,7 @@ def agenda_items(profile: B2BProfile, entries: list[AgendaEntry]) -> list[ical.C
 
 @login_required
 def my_agenda_ics(request: HttpRequest, slug: str) -> HttpResponse:
-    event = b2b_event(slug)
+    event = b2b_queries.b2b_event(slug)
     profile = own_profile(request, event)
     entries = [entry for entry in b2b_queries.agenda(profile) if entry.slot is not None]
     body = ical.calendar_for(
@@ -98,8 +98,7 @@ def my_agenda_ics(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def table_plan(request: HttpRequest, slug: str) -> HttpResponse:
     """Each slot with its meetings by table, to print (staff)."""
-    event = b2b_event(slug)
-    require_staff(request)
+    event = staff_event(request, slug)
     published_only = request.GET.get("publiees") == "1"
     return render(
         request,
@@ -114,8 +113,7 @@ def table_plan(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def table_plan_pdf(request: HttpRequest, slug: str) -> HttpResponse:
-    event = b2b_event(slug)
-    require_staff(request)
+    event = staff_event(request, slug)
     plan = b2b_queries.table_plan(event, published_only=request.GET.get("publiees") == "1")
     try:
         pdf = agenda_pdf.render_table_plan_pdf(event, plan)

@@ -1,36 +1,29 @@
-"""What the B2B meeting pages share: the event, the participant's own profile, refusals."""
+"""What the B2B meeting pages share: the event for the staff, the participant's own profile,
+refusals."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
 from grappe.events import b2b_queries
 from grappe.events.b2b_rules import participant_registration
 from grappe.events.models import B2BProfile, Event
 from grappe.events.services.b2b_common import WrongState
 from grappe.events.services.b2b_profiles import ensure_profile
+from grappe.events.views.common import error_text
 
 PAGE_SIZE = 20
 MANAGE = "events.manage_meetings"
 
 
-def wants_partial(request: HttpRequest) -> bool:
-    """An htmx request, except the history restore that needs the whole page."""
-    return bool(request.htmx) and not request.htmx.history_restore_request
-
-
-def b2b_event(slug: str) -> Event:
-    """The event, if it has B2B meetings; 404 otherwise."""
-    event = get_object_or_404(Event, slug=slug)
-    if not event.b2b_enabled:
-        raise Http404
-    return event
-
-
-def require_staff(request: HttpRequest) -> None:
+def staff_event(request: HttpRequest, slug: str) -> Event:
+    """The event, if it has B2B meetings (404 otherwise), for the staff who run them (403 for
+    anybody else)."""
+    event = b2b_queries.b2b_event(slug)
     if not request.user.has_perm(MANAGE):
         raise PermissionDenied
+    return event
 
 
 def own_profile(request: HttpRequest, event: Event) -> B2BProfile:
@@ -46,10 +39,9 @@ def own_profile(request: HttpRequest, event: Event) -> B2BProfile:
 def refused(request: HttpRequest, error: ValidationError, to: str) -> HttpResponse:
     """A service's refusal: for htmx a 409/422 with the message, else the message and a
     redirect to `to`."""
-    texts = [str(message) for message in error.messages]
     if request.htmx:
         status = 409 if isinstance(error, WrongState) else 422
-        return HttpResponse(" ".join(texts), status=status, content_type="text/plain")
-    for text in texts:
-        messages.error(request, text)
+        return HttpResponse(error_text(error), status=status, content_type="text/plain")
+    for message in error.messages:
+        messages.error(request, str(message))
     return redirect(to)

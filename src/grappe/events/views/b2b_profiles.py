@@ -2,21 +2,20 @@
 
 from urllib.parse import urlencode
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from grappe.core.forms import apply_service_errors
 from grappe.core.models import Term
 from grappe.events import b2b_queries
 from grappe.events.forms.b2b import ProfileForm, RequestForm
 from grappe.events.models import B2BProfile, Event
 from grappe.events.services.b2b_profiles import update_profile
-from grappe.events.views.b2b_common import PAGE_SIZE, b2b_event, own_profile, wants_partial
+from grappe.events.views.b2b_common import PAGE_SIZE, own_profile
+from grappe.events.views.common import saved, wants_partial
 
 MAX_TERM_FILTERS = 10
 
@@ -24,26 +23,25 @@ MAX_TERM_FILTERS = 10
 @login_required
 def my_profile(request: HttpRequest, slug: str) -> HttpResponse:
     """My profile: what I offer and seek, the slots I cannot make, my listing."""
-    event = b2b_event(slug)
+    event = b2b_queries.b2b_event(slug)
     profile = own_profile(request, event)
     form = ProfileForm(request.POST or None, profile=profile)
-    if request.method == "POST" and form.is_valid():
-        try:
-            update_profile(
-                actor=request.user,
-                profile=profile,
-                offer=form.cleaned_data["offer"],
-                seek=form.cleaned_data["seek"],
-                offered_terms=form.terms("offered"),
-                sought_terms=form.terms("sought"),
-                unavailable_slots=form.cleaned_data["unavailable_slots"],
-                is_listed=form.cleaned_data["is_listed"],
-            )
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Your B2B profile is saved."))
-            return redirect("events:b2b_catalogue", slug=event.slug)
+
+    def save_profile() -> str:
+        update_profile(
+            actor=request.user,
+            profile=profile,
+            offer=form.cleaned_data["offer"],
+            seek=form.cleaned_data["seek"],
+            offered_terms=form.terms("offered"),
+            sought_terms=form.terms("sought"),
+            unavailable_slots=form.cleaned_data["unavailable_slots"],
+            is_listed=form.cleaned_data["is_listed"],
+        )
+        return _("Your B2B profile is saved.")
+
+    if request.method == "POST" and saved(request, form, save_profile):
+        return redirect("events:b2b_catalogue", slug=event.slug)
     status = 422 if form.is_bound and form.errors else 200
     return render(
         request,
@@ -66,7 +64,7 @@ def _viewer_profile(request: HttpRequest, event: Event) -> B2BProfile | None:
 def catalogue(request: HttpRequest, slug: str) -> HttpResponse:
     """The listed participants, searchable by text and terms, paginated; my suggested
     matches above them."""
-    event = b2b_event(slug)
+    event = b2b_queries.b2b_event(slug)
     viewer = _viewer_profile(request, event)
     text = request.GET.get("q", "").strip()[: b2b_queries.TEXT_MAX_LENGTH]
     codes = tuple(dict.fromkeys(request.GET.getlist("terme")))[:MAX_TERM_FILTERS]
@@ -96,7 +94,7 @@ def catalogue(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def participant(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """A participant's card, with the request form when I may ask them."""
-    event = b2b_event(slug)
+    event = b2b_queries.b2b_event(slug)
     viewer = _viewer_profile(request, event)
     profile = b2b_queries.profiles().filter(pk=pk, registration__event=event).first()
     if profile is None or not request.user.has_perm("events.view_b2b_profile", profile):

@@ -14,13 +14,8 @@ from django.views.decorators.http import require_POST
 from grappe.events import b2b_queries
 from grappe.events.forms.b2b import RequestForm
 from grappe.events.services import b2b_requests as services
-from grappe.events.views.b2b_common import (
-    PAGE_SIZE,
-    b2b_event,
-    own_profile,
-    refused,
-    wants_partial,
-)
+from grappe.events.views.b2b_common import PAGE_SIZE, own_profile, refused
+from grappe.events.views.common import wants_partial
 
 VIEWS = {"recues": "received", "envoyees": "sent"}
 MOVES = {
@@ -33,7 +28,7 @@ MOVES = {
 @login_required
 @require_POST
 def request_create(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    event = b2b_event(slug)
+    event = b2b_queries.b2b_event(slug)
     requester = own_profile(request, event)
     recipient = b2b_queries.profiles().filter(pk=pk).first()
     if recipient is None:
@@ -61,7 +56,7 @@ def request_create(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def my_requests(request: HttpRequest, slug: str) -> HttpResponse:
     """The requests I received (to answer) or sent (to follow), paginated."""
-    event = b2b_event(slug)
+    event = b2b_queries.b2b_event(slug)
     profile = own_profile(request, event)
     view = request.GET.get("vue", "recues")
     view = view if view in VIEWS else "recues"
@@ -88,7 +83,7 @@ def my_requests(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def request_move(request: HttpRequest, slug: str, pk: int, move: str) -> HttpResponse:
     """Accept, decline or withdraw a request; htmx gets the updated row."""
-    event = b2b_event(slug)
+    event = b2b_queries.b2b_event(slug)
     if move not in MOVES:
         raise Http404
     meeting_request = b2b_queries.requests().filter(pk=pk, event=event).first()
@@ -119,7 +114,7 @@ def request_move(request: HttpRequest, slug: str, pk: int, move: str) -> HttpRes
 @login_required
 def meeting_cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Confirm, then cancel a meeting (one of its participants or the staff)."""
-    event = b2b_event(slug)
+    event = b2b_queries.b2b_event(slug)
     meeting = b2b_queries.meetings().filter(pk=pk, event=event).first()
     if meeting is None:
         raise Http404

@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from grappe.core.forms import apply_service_errors
 from grappe.events import b2b_queries
 from grappe.events.forms.b2b import MeetingAddForm, RemoveSlotsForm, SessionForm, TablesForm
 from grappe.events.models import Event
 from grappe.events.services import b2b_requests, b2b_scheduling, b2b_slots
-from grappe.events.views.b2b_common import PAGE_SIZE, b2b_event, refused, require_staff
+from grappe.events.views.b2b_common import PAGE_SIZE, refused, staff_event
+from grappe.events.views.common import saved
 
 MEETING_FILTERS = ("", "unplaced", "cancelled")
 
@@ -47,43 +47,34 @@ def _slot_page(
 @login_required
 def slot_plan(request: HttpRequest, slug: str) -> HttpResponse:
     """The slot plan; POST adds a session of slots."""
-    event = b2b_event(slug)
-    require_staff(request)
+    event = staff_event(request, slug)
     if request.method != "POST":
         return _slot_page(request, event)
     form = SessionForm(request.POST, event=event)
-    if form.is_valid():
-        try:
-            created = b2b_slots.add_session(
-                actor=request.user, event=event, plan=b2b_slots.SessionPlan(**form.cleaned_data)
-            )
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                ngettext("%(count)d slot added.", "%(count)d slots added.", len(created))
-                % {"count": len(created)},
-            )
-            return redirect("events:b2b_slots", slug=event.slug)
+
+    def add_session() -> str:
+        plan = b2b_slots.SessionPlan(**form.cleaned_data)
+        count = len(b2b_slots.add_session(actor=request.user, event=event, plan=plan))
+        return ngettext("%(count)d slot added.", "%(count)d slots added.", count) % {"count": count}
+
+    if saved(request, form, add_session):
+        return redirect("events:b2b_slots", slug=event.slug)
     return _slot_page(request, event, session_form=form, status=422)
 
 
 @login_required
 @require_POST
 def slot_tables(request: HttpRequest, slug: str) -> HttpResponse:
-    event = b2b_event(slug)
-    require_staff(request)
+    event = staff_event(request, slug)
     slots = list(b2b_queries.slots_with_counts(event))
     form = TablesForm(request.POST, slots=slots)
-    if form.is_valid():
-        try:
-            b2b_slots.set_tables(actor=request.user, event=event, tables=form.tables())
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("The tables are saved."))
-            return redirect("events:b2b_slots", slug=event.slug)
+
+    def set_tables() -> str:
+        b2b_slots.set_tables(actor=request.user, event=event, tables=form.tables())
+        return _("The tables are saved.")
+
+    if saved(request, form, set_tables):
+        return redirect("events:b2b_slots", slug=event.slug)
     return _slot_page(request, event, tables_form=form, status=422)
 
 
@@ -91,8 +82,7 @@ def slot_tables(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def slot_remove(request: HttpRequest, slug: str) -> HttpResponse:
     """First POST: confirm the slots ticked; second POST (confirmed): remove them."""
-    event = b2b_event(slug)
-    require_staff(request)
+    event = staff_event(request, slug)
     back = reverse("events:b2b_slots", args=[event.slug])
     form = RemoveSlotsForm(request.POST, event=event)
     if not form.is_valid():
@@ -143,33 +133,29 @@ def _meetings_page(
 
 @login_required
 def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
-    event = b2b_event(slug)
-    require_staff(request)
+    event = staff_event(request, slug)
     return _meetings_page(request, event)
 
 
 @login_required
 @require_POST
 def meeting_add(request: HttpRequest, slug: str) -> HttpResponse:
-    event = b2b_event(slug)
-    require_staff(request)
+    event = staff_event(request, slug)
     form = MeetingAddForm(request.POST, profiles=b2b_queries.event_profiles(event))
-    if form.is_valid():
-        try:
-            b2b_requests.add_meeting(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("The meeting is added."))
-            return redirect("events:b2b_meetings", slug=event.slug)
+
+    def add_meeting() -> str:
+        b2b_requests.add_meeting(actor=request.user, **form.cleaned_data)
+        return _("The meeting is added.")
+
+    if saved(request, form, add_meeting):
+        return redirect("events:b2b_meetings", slug=event.slug)
     return _meetings_page(request, event, form=form, status=422)
 
 
 @login_required
 def scheduling(request: HttpRequest, slug: str) -> HttpResponse:
     """The last run (status, meetings placed or not, breaks, bounds) and the buttons."""
-    event = b2b_event(slug)
-    require_staff(request)
+    event = staff_event(request, slug)
     return render(
         request,
         "events/b2b_scheduling.html",
@@ -184,8 +170,7 @@ def scheduling(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def scheduling_run(request: HttpRequest, slug: str) -> HttpResponse:
-    event = b2b_event(slug)
-    require_staff(request)
+    event = staff_event(request, slug)
     back = reverse("events:b2b_scheduling", args=[event.slug])
     try:
         run = b2b_scheduling.run_scheduling(actor=request.user, event=event)
@@ -202,8 +187,7 @@ def scheduling_run(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def publish(request: HttpRequest, slug: str) -> HttpResponse:
     """Confirm, then publish the agendas and e-mail every participant."""
-    event = b2b_event(slug)
-    require_staff(request)
+    event = staff_event(request, slug)
     back = reverse("events:b2b_scheduling", args=[event.slug])
     if request.method == "POST":
         try:

@@ -18,7 +18,7 @@ from grappe.events import queries, services
 from grappe.events.choices import RegistrationStatus
 from grappe.events.forms.events import EventFilterForm, EventForm
 from grappe.events.models import Event
-from grappe.events.views.common import PAGE_SIZE, require, wants_partial
+from grappe.events.views.common import PAGE_SIZE, require, saved, wants_partial
 
 MANAGE = "events.manage_event"
 LIST_TEMPLATE = "events/staff_list.html"
@@ -71,16 +71,15 @@ def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         instance=Event.objects.get(pk=event.pk),
     )
+
+    def save() -> str:
+        services.update_event(actor=request.user, event=event, data=form.data_for_service())
+        return _("The event has been saved.")
+
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.update_event(actor=request.user, event=event, data=form.data_for_service())
-            except ValidationError as error:
-                apply_service_errors(form, error)
-            else:
-                messages.success(request, _("The event has been saved."))
-                return redirect(event)
+        if saved(request, form, save):
+            return redirect(event)
         status = 422
     return render(request, "events/event_form.html", {"form": form, "event": event}, status=status)
 
