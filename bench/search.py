@@ -1,13 +1,14 @@
 """Search benchmark: N organisations imported, indexed, then searched.
 
-    .venv/bin/python bench/search.py [--n 100000] [--queries 200] [--seed 3]
+    .venv/bin/python bench/search.py [--n 100000] [--queries 200] [--seed 3] [--reuse]
 
 Uses a throwaway database: an SQLite file under /tmp by default; with DATABASE_URL pointing
 to a PostgreSQL server, a fresh database named by --database on that server (dropped and
 created again; the database of DATABASE_URL itself is never touched). Prints the import time
 (the organisation file through the import service, index included), the index rebuild time
 (`grappe reindex`), then p50/p95/p99 latencies of varied queries through the search service,
-through the API, and with a naive `icontains` query, and the ratio.
+through the API, and with a naive `icontains` query, and the ratio. With --reuse, only the
+queries are timed again, on the database the last run left (same --n, --sqlite, --database).
 """
 
 import argparse
@@ -40,6 +41,11 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--database", default="grappe_bench_search", help="PostgreSQL only")
     parser.add_argument("--sqlite", default="/tmp/grappe-bench-search.sqlite3")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="time the queries again on the database of the last run (no import, no index)",
+    )
     return parser.parse_args()
 
 
@@ -47,15 +53,21 @@ def prepare_database(args: argparse.Namespace) -> str:
     """Point DATABASE_URL at a fresh, empty database; return a readable name for it."""
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
+        base = url.rsplit("/", 1)[0]
+        if args.reuse:
+            os.environ["DATABASE_URL"] = f"{base}/{args.database}"
+            return f"PostgreSQL ({args.database}, reused)"
         config = dj_database_url.parse(url)
         server = {k.lower(): config[k] for k in ("HOST", "PORT", "USER", "PASSWORD") if config[k]}
         with psycopg.connect(dbname="postgres", autocommit=True, **server) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{args.database}"')
             connection.execute(f'CREATE DATABASE "{args.database}"')
             version = connection.execute("SHOW server_version").fetchone()[0]
-        base = url.rsplit("/", 1)[0]
         os.environ["DATABASE_URL"] = f"{base}/{args.database}"
         return f"PostgreSQL {version} ({args.database})"
+    if args.reuse:
+        os.environ["DATABASE_URL"] = f"sqlite:///{args.sqlite}"
+        return f"SQLite ({args.sqlite}, reused)"
     for suffix in ("", "-wal", "-shm"):
         Path(args.sqlite + suffix).unlink(missing_ok=True)
     os.environ["DATABASE_URL"] = f"sqlite:///{args.sqlite}"
@@ -249,6 +261,15 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, commit {commit}")
     print(f"load average at start: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     call_command("migrate", verbosity=0)
+    if ARGS.reuse:
+        print(f"reused database: {Organisation.objects.count()} organisations")
+    else:
+        build()
+    run_queries()
+
+
+def build() -> None:
+    """Vocabulary, clusters, N organisations imported, their texts, the index rebuilt."""
     load_vocabulary(rows=read_vocabulary_csv(DEFAULT_VOCABULARY), actor=None)
     for category in DuesCategory.values:
         set_fee_rate(
@@ -280,6 +301,9 @@ def main() -> None:
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
 
+
+def run_queries() -> None:
+    """The queries through the service, the API and icontains, with the load average."""
     workload = queries(ARGS.queries)
     timed(search, workload[:20])  # warm the caches
     service = timed(search, workload)
