@@ -5,48 +5,17 @@ state, 403/404 on permissions."""
 import pytest
 
 from grappe.core.models import Facet
-from grappe.core.services import create_api_token
 from grappe.events.models import Meeting, MeetingRequest, MeetingSlot
-from tests.api.conftest import ApiClient, error_fields
+from tests.api.conftest import error_fields
 from tests.events.b2b_factories import b2b_event, participant, slots
-from tests.factories import StaffUserFactory, TermFactory
+from tests.factories import TermFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _short_time_limit(settings):
-    settings.B2B_SCHEDULER_TIME_LIMIT = 5
-
-
-@pytest.fixture
-def api_as():
-    """An API client with a token of `user`, or the anonymous public for None."""
-
-    def make(user=None) -> ApiClient:
-        return ApiClient(create_api_token(user=user, name="tests").raw if user else None)
-
-    return make
 
 
 @pytest.fixture
 def event():
     return b2b_event(slug="micronora")
-
-
-@pytest.fixture
-def alice(event):
-    return participant(event, username="alice", organisation_name="Alpha Décolletage")
-
-
-@pytest.fixture
-def bruno(event):
-    return participant(event, username="bruno", organisation_name="Bêta Médical")
-
-
-@pytest.fixture
-def staff():
-    return StaffUserFactory(username="organiser")
 
 
 def test_my_profile_read_and_replaced(api_as, event, alice):

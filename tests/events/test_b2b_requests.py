@@ -29,16 +29,6 @@ def event():
     return b2b_event()
 
 
-@pytest.fixture
-def alice(event):
-    return participant(event, username="alice", organisation_name="Alpha Décolletage")
-
-
-@pytest.fixture
-def bruno(event):
-    return participant(event, username="bruno", organisation_name="Bêta Médical")
-
-
 def ask(requester, recipient, **fields):
     return request_meeting(
         actor=requester.user, requester=requester.profile, recipient=recipient.profile, **fields

@@ -29,19 +29,8 @@ from grappe.events.services.b2b_scheduling import (
 from grappe.scheduling.checker import check
 from grappe.scheduling.model import Placement, Schedule, Status
 from tests.events.b2b_factories import b2b_event, participant, slots
-from tests.factories import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _short_time_limit(settings):
-    settings.B2B_SCHEDULER_TIME_LIMIT = 5
-
-
-@pytest.fixture
-def staff():
-    return StaffUserFactory()
 
 
 @pytest.fixture

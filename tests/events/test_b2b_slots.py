@@ -11,14 +11,8 @@ from grappe.events.models import MeetingSlot
 from grappe.events.services.b2b_common import WrongState
 from grappe.events.services.b2b_slots import add_session, remove_slots, set_tables
 from tests.events.b2b_factories import b2b_event, participant, session_plan, slots
-from tests.factories import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff():
-    return StaffUserFactory()
 
 
 @pytest.fixture

@@ -16,35 +16,15 @@ from grappe.events.models import B2BProfile, Meeting, MeetingRequest, MeetingSlo
 from grappe.events.services.b2b_requests import accept_request, request_meeting
 from grappe.events.services.b2b_scheduling import publish_agendas, run_scheduling
 from tests.events.b2b_factories import b2b_event, participant, slots
-from tests.factories import StaffUserFactory, TermFactory
+from tests.factories import TermFactory
 from tests.labelling.letter_factories import require_pdf_rendering
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _short_time_limit(settings):
-    settings.B2B_SCHEDULER_TIME_LIMIT = 5
-
-
 @pytest.fixture
 def event():
     return b2b_event(slug="micronora")
-
-
-@pytest.fixture
-def staff():
-    return StaffUserFactory(username="organiser")
-
-
-@pytest.fixture
-def alice(event):
-    return participant(event, username="alice", organisation_name="Alpha Décolletage")
-
-
-@pytest.fixture
-def bruno(event):
-    return participant(event, username="bruno", organisation_name="Bêta Médical")
 
 
 def url(name: str, event, *args) -> str:
