@@ -467,3 +467,17 @@ def test_nothing_to_import_is_refused(staff, b2b, past_event):
         import_meeting_history(actor=staff, event=b2b)
     with pytest.raises(ValidationError):
         import_registrations(actor=staff, event=past_event, records=[])
+
+
+def test_a_participant_no_longer_confirmed_takes_no_part(staff, b2b):
+    Registration.objects.filter(event=b2b, email="e@example.org").update(
+        status=Status.CANCELLED, cancelled_at=asked(b2b, 1)
+    )
+    with pytest.raises(ValidationError) as error:
+        import_meeting_history(actor=staff, event=b2b, **history(b2b))
+    assert list(error.value.message_dict) == ["requests-3-recipient"]
+    RegistrationFactory(event=b2b, email="E@example.org")
+    imported = import_meeting_history(
+        actor=staff, event=b2b, **_add(history(b2b), "profiles", ProfileRecord("e@example.org"))
+    )
+    assert imported.profiles == 5

@@ -100,11 +100,12 @@ def _registration_row(
         add("status", _("Choose one of pending, confirmed, waiting and cancelled."))
         return
     required, allowed = MOMENTS[record.status]
+    status = {"status": Status(record.status).label}
     for name in ALL_MOMENTS:
         if name in required and moments[name] is None:
-            add(name, _("A registration in this status needs this moment."))
+            add(name, _("A registration “%(status)s” needs this moment.") % status)
         elif name not in required + allowed and moments[name] is not None:
-            add(name, _("A registration in this status has no such moment."))
+            add(name, _("A registration “%(status)s” has no such moment.") % status)
     if record.status == Status.WAITING and not event.has_waiting_list:
         add("status", _("This event has no waiting list."))
     _registration_dates(event, moments, add)
@@ -170,29 +171,31 @@ def check_registrations(
 
 @dataclass(frozen=True)
 class Participants:
-    """Who can meet at the event, by e-mail: the profiles already there and the confirmed
-    registrations that the import gives a profile."""
+    """Who can meet at the event, by e-mail: the confirmed participants with a profile and
+    the confirmed registrations that the import may give one."""
 
-    profiles: dict[str, int]  # e-mail → profile id
-    confirmed: dict[str, int]  # e-mail → registration id (confirmed)
-    unconfirmed: set[str]  # e-mails of profiles whose registration is no longer confirmed
+    profiles: dict[str, int]  # e-mail → profile id, of a confirmed participant
+    confirmed: dict[str, int]  # e-mail → confirmed registration id
+    emails: dict[int, str]  # profile id → e-mail, for every profile of the event
+    with_profile: set[int]  # registration ids that have a profile
 
     @classmethod
     def of(cls, event: Event) -> "Participants":
-        profiles, unconfirmed = {}, set()
-        for pk, email, status in B2BProfile.objects.filter(registration__event=event).values_list(
-            "pk", "registration__email", "registration__status"
-        ):
-            profiles[email_key(email)] = pk
-            if status != Status.CONFIRMED:
-                unconfirmed.add(email_key(email))
         confirmed = {
             email_key(email): pk
             for pk, email in event.registrations.filter(status=Status.CONFIRMED).values_list(
                 "pk", "email"
             )
         }
-        return cls(profiles=profiles, confirmed=confirmed, unconfirmed=unconfirmed)
+        profiles, emails, with_profile = {}, {}, set()
+        for pk, registration_id, email, status in B2BProfile.objects.filter(
+            registration__event=event
+        ).values_list("pk", "registration_id", "registration__email", "registration__status"):
+            emails[pk] = email_key(email)
+            with_profile.add(registration_id)
+            if status == Status.CONFIRMED:
+                profiles[email_key(email)] = pk
+        return cls(profiles=profiles, confirmed=confirmed, emails=emails, with_profile=with_profile)
 
 
 def _pairs(event: Event, emails: dict[int, str]) -> tuple[set[frozenset], set[frozenset]]:
@@ -218,9 +221,7 @@ def _profile_rows(
     added = set()
     for index, record in enumerate(records):
         key = email_key(record.email)
-        if key in known.profiles or key in added:
-            errors.add("profiles", index, "email", _("This participant already has a profile."))
-        elif key not in known.confirmed:
+        if key not in known.confirmed:
             errors.add(
                 "profiles",
                 index,
@@ -228,6 +229,8 @@ def _profile_rows(
                 _("%(email)s has no confirmed registration for this event.")
                 % {"email": record.email.strip()},
             )
+        elif key in added or known.confirmed[key] in known.with_profile:
+            errors.add("profiles", index, "email", _("This participant already has a profile."))
         added.add(key)
         for name in ("offer", "seek"):
             if len(getattr(record, name).strip()) > TEXT_MAX_LENGTH:
@@ -293,8 +296,8 @@ def check_meeting_history(
     errors = RowErrors()
     known = Participants.of(event)
     added = _profile_rows(event, profiles, known, errors)
-    participants = (set(known.profiles) - known.unconfirmed) | added
-    open_pairs, met = _pairs(event, {pk: email for email, pk in known.profiles.items()})
+    participants = set(known.profiles) | added
+    open_pairs, met = _pairs(event, known.emails)
     for index, record in enumerate(requests):
         _request_row(index, record, errors)
         ok = _participant("requests", index, "requester", record.requester, participants, errors)
