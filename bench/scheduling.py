@@ -102,7 +102,7 @@ def _jair(folder: Path, time_limit: float) -> None:
         at_optimum += breaks == optimum
         proven += schedule.status == "optimal"
         print(
-            f"{name:<16}{breaks:>7}{bound:>7}{optimum:>8}  {schedule.status:<9}"
+            f"{name:<16}{breaks:>7}{bound:>7}{optimum:>8}  {_status(schedule):<9}"
             f"{schedule.time_s:>8.1f}  {_verdict(instance, schedule)}"
         )
     print(
@@ -123,7 +123,7 @@ def _variants(folder: Path, time_limit: float) -> None:
             breaks, bound = _breaks(schedule)
             known = VARIANT_OPTIMA.get(variant, "")
             print(
-                f"{variant:<30}{breaks:>7}{bound:>7}{known!s:>6}  {schedule.status:<11}"
+                f"{variant:<30}{breaks:>7}{bound:>7}{known!s:>6}  {_status(schedule):<11}"
                 f"{schedule.time_s:>8.1f}  {_verdict(instance, schedule)}"
             )
 
@@ -149,6 +149,12 @@ def _trade_shows(sizes: list[int], time_limit: float) -> None:
                 f"{objective.weight:>8}{bound if bound is not None else '–':>7}{share:>9}"
                 f"{objective.breaks:>8}{result.time_s:>8.1f}  {_verdict(instance, result)}"
             )
+
+
+def _status(schedule) -> str:
+    if schedule.status == "infeasible" and schedule.bound is None:
+        return "none found"
+    return str(schedule.status)
 
 
 def _breaks(schedule) -> tuple[object, object]:

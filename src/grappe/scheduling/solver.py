@@ -33,8 +33,10 @@ def solve(instance: Instance, *, time_limit: float = 60.0) -> Schedule:
     """Schedule the instance's meetings within ``time_limit`` seconds (wall clock).
 
     Returns ``Status.INFEASIBLE`` with nothing scheduled when the required meetings cannot
-    all take place. Should the time run out before any schedule is found, the first-come
-    schedule of :func:`~grappe.scheduling.greedy.greedy` is returned, without bounds.
+    all take place (proven: ``bound`` is then ``Bound(None, None)``). Should the time run out
+    before any schedule is found, the first-come schedule of
+    :func:`~grappe.scheduling.greedy.greedy` is returned with ``bound`` None — its status is
+    infeasible too when greedy finds none, which then proves nothing.
     """
     deadline = Deadline(time_limit)
     prepared = prepare(instance)
@@ -51,7 +53,7 @@ def solve(instance: Instance, *, time_limit: float = 60.0) -> Schedule:
         return _infeasible(deadline)
     if outcome.slot_of is None:
         fallback = greedy(instance)
-        fallback.bound = Bound(weight=None, breaks=None)
+        fallback.bound = None
         fallback.time_s = round(deadline.elapsed(), 3)
         return fallback
     return _schedule(prepared, outcome, deadline)

@@ -71,6 +71,10 @@ class _Encoding:
     def at_least(self, lits: list[int], bound: int) -> None:
         if bound <= 0:
             return
+        if bound > len(lits):
+            # More meetings than slots where they can take place: no schedule.
+            self.clauses.append([])
+            return
         if bound == 1:
             self.clauses.append(list(lits))
             return
