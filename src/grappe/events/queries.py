@@ -11,6 +11,7 @@ from django.utils import timezone
 from grappe.core.models import User
 from grappe.events.choices import Audience, RegistrationStatus
 from grappe.events.models import Event, Registration
+from grappe.events.models.fields import folded_words
 from grappe.members.rules import is_member_contact, is_pole_staff
 
 Status = RegistrationStatus
@@ -30,6 +31,7 @@ REGISTRATION_ORDERINGS = {
 }
 DEFAULT_REGISTRATION_ORDERING = "name"
 CHECK_IN_RESULTS = 20
+CHECK_IN_WORDS = 5
 
 
 def sees_members_only_events(user: User) -> bool:
@@ -159,19 +161,15 @@ def event_registrations(
 
 
 def check_in_search(event: Event, text: str) -> QuerySet[Registration]:
-    """The registrations whose name, e-mail or organisation contains each word of `text`:
-    what the door's search finds as the staff type (confirmed first, then the others, so that
-    a refused person is found and told why)."""
+    """The registrations whose name, e-mail or organisation contains each word of `text`,
+    whatever the accents and the case ("lea" finds "Léa"): what the door's search finds as
+    the staff type (confirmed first, then the others, so that a refused person is found and
+    told why)."""
     registrations = Registration.objects.filter(event=event).select_related(
         "organisation", "checked_in_by"
     )
-    for word in text.split()[:5]:
-        registrations = registrations.filter(
-            Q(last_name__icontains=word)
-            | Q(first_name__icontains=word)
-            | Q(email__icontains=word)
-            | Q(organisation_name__icontains=word)
-        )
+    for word in folded_words(text, most=CHECK_IN_WORDS):
+        registrations = registrations.filter(search_text__contains=word)
     rank = Case(
         When(status=Status.CONFIRMED, then=Value(0)),
         When(status=Status.CANCELLED, then=Value(2)),

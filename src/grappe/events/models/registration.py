@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from grappe.events.choices import RegistrationStatus
 from grappe.events.models.event import Event
+from grappe.events.models.fields import FoldedTextField
 from grappe.members.models import Organisation, Person
 
 
@@ -54,6 +55,8 @@ class Registration(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The names, e-mail and organisation folded, for the check-in search (queries.py).
+    search_text = FoldedTextField(sources=["first_name", "last_name", "email", "organisation_name"])
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
