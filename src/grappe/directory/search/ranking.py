@@ -3,7 +3,7 @@
     score = (W_TEXT · text + W_COMPLETE · completeness + W_LITERAL · literal + W_NAME · name
              + W_TERMS · terms + W_CERT · certs) / (sum of the weights that apply)
 
-- text: the backend's rank (bm25 on SQLite, ts_rank_cd on PostgreSQL) divided by the best
+- text: the backend's rank (bm25 on SQLite, ts_rank on PostgreSQL) divided by the best
   rank among the candidates, so 1 for the best text match;
 - completeness: the fraction of the query's concepts (a named term, or a word) the
   organisation matches, in its terms or in its texts: a supplier that has everything the
