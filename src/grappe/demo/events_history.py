@@ -131,10 +131,10 @@ def import_history(*, actor: User, event: Event, plan: EventsPlan, slots: list[M
         )
     }
     profiles = _profiles(plan, confirmed, slots)
-    participants = {profile.email.lower() for profile in profiles}
-    requests = _requests(plan, participants)
     if not profiles:
         return 0
+    participants = {profile.email.lower() for profile in profiles}
+    requests = _requests(plan, participants)
     history = import_meeting_history(
         actor=actor,
         event=event,
