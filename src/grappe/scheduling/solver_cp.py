@@ -17,8 +17,14 @@ from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
 
 from grappe.scheduling.solver_data import Deadline, Outcome, Prepared
+from grappe.scheduling.solver_lns import improve, matching_bound
 
 WORKERS = 2
+# Beyond this many (meeting, slot) pairs, optional meetings without precedences or fairness
+# rule go to the large-neighbourhood search of :mod:`~grappe.scheduling.solver_lns`.
+LARGE = 10_000
+# Seconds kept at the end for numbering the tables and computing the objectives.
+MARGIN = 1.5
 
 
 class _Model:
@@ -242,10 +248,15 @@ def solve_general(
     fair = prepared.max_break_spread is not None
     total = sum(prepared.weight)
     best = start
+    if start is not None and _large(prepared):
+        return _search_large(prepared, deadline, start)
     if prepared.all_required:
         weight_found, weight_bound = total, total
     else:
         weight_bound = min(total, weight_relaxation(prepared))
+        matching = matching_bound(prepared, deadline.left() * 0.05)
+        if matching is not None:
+            weight_bound = min(weight_bound, matching)
         weight_found = None if start is None else sum(prepared.weight[m] for m in start)
         # Phase 1 needs the breaks only when the fairness rule constrains the schedule.
         building = deadline.elapsed()
@@ -295,3 +306,23 @@ def solve_general(
             lower = round(solver.objective_value) // scale
         return Outcome(slot_of=best, weight_bound=weight_bound, breaks_bound=lower)
     return Outcome(slot_of=best, weight_bound=weight_bound if best is not None else None)
+
+
+def _large(prepared: Prepared) -> bool:
+    return (
+        not prepared.all_required
+        and prepared.max_break_spread is None
+        and not any(prepared.before)
+        and sum(len(domain) for domain in prepared.domain) > LARGE
+    )
+
+
+def _search_large(prepared: Prepared, deadline: Deadline, start: dict[int, int]) -> Outcome:
+    """The b-matching's weight bound, then the large-neighbourhood search from ``start``."""
+    total = sum(prepared.weight)
+    matching = matching_bound(prepared, min(5.0, deadline.left() * 0.1))
+    weight_bound = total if matching is None else min(total, matching)
+    margin = min(MARGIN, 0.2 + 0.05 * deadline.left())
+    best = improve(prepared, start, Deadline(deadline.left() - margin), weight_bound=weight_bound)
+    # No breaks is the only bound on the breaks this search proves.
+    return Outcome(slot_of=best, weight_bound=weight_bound, breaks_bound=0)
