@@ -164,8 +164,8 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("meeting")
-        verbose_name_plural = _("meetings")
+        verbose_name = _("B2B meeting")
+        verbose_name_plural = _("B2B meetings")
         ordering = ["event", "slot__starts_at", "table"]
         constraints = [
             models.CheckConstraint(

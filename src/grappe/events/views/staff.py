@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from grappe.core.forms import apply_service_errors
 from grappe.events import queries, services
@@ -115,8 +116,8 @@ def registrations(request: HttpRequest, slug: str) -> HttpResponse:
             ("name", _("Name")),
             ("organisation", _("Organisation")),
             ("status", _("Status")),
-            ("registered", _("Registered")),
-            ("checked_in", _("Checked in")),
+            ("registered", pgettext("column of dates", "Registered")),
+            ("checked_in", pgettext("column of dates", "Checked in")),
         ],
     }
     if wants_partial(request):
