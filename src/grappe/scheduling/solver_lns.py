@@ -64,7 +64,7 @@ def improve(
     deadline: Deadline,
     *,
     weight_bound: int | None = None,
-    breaks_share: float = 0.5,
+    breaks_share: float = 0.4,
     seed: int = 1,
 ) -> dict[int, int]:
     """The best schedule found from ``slot_of`` (a valid schedule, not changed) before the
