@@ -29,7 +29,7 @@ from grappe.scheduling.solver_data import Deadline, Prepared
 WORKERS = 2
 # Slots freed at a time, and CP-SAT's time on one neighbourhood.
 FREED_SLOTS = 3
-STEP_SECONDS = 2.0
+STEP_SECONDS = 1.0
 
 
 def matching_bound(prepared: Prepared, seconds: float) -> int | None:
