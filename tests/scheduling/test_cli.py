@@ -9,6 +9,7 @@ import pytest
 
 from grappe.scheduling.cli import main
 from grappe.scheduling.io import instance_from_dzn, instance_to_dict
+from grappe.scheduling.model import Schedule, Status
 from tests.scheduling.test_io import DZN, EXAMPLE
 
 # m1 first would take s1, the only slot m2 allows: the optimum schedules both (m1 in s2).
@@ -78,6 +79,37 @@ def test_an_infeasible_instance_exits_3_and_the_file_says_infeasible(tmp_path, c
     assert schedule["scheduled"] == []
     assert main(["check-schedule", instance, str(out)]) == 3
     assert capsys.readouterr().out.startswith("infeasible:")
+
+
+def test_no_schedule_found_in_time_exits_4_and_the_file_says_unknown(tmp_path, capsys, monkeypatch):
+    # The search running out of time without any schedule: what the solver then returns.
+    def out_of_time(instance, *, time_limit):
+        return Schedule(status=Status.UNKNOWN, unscheduled=["m1", "m2"], time_s=time_limit)
+
+    monkeypatch.setattr("grappe.scheduling.cli.solve", out_of_time)
+    instance = _file(tmp_path, "instance.json", GREEDY_LOSES)
+    out = tmp_path / "schedule.json"
+    assert main(["schedule-meetings", instance, "--time-limit", "1", "--out", str(out)]) == 4
+    schedule = json.loads(out.read_text(encoding="utf-8"))
+    assert (schedule["status"], schedule["scheduled"]) == ("unknown", [])
+    capsys.readouterr()
+    assert main(["check-schedule", instance, str(out)]) == 4
+    assert capsys.readouterr().out.startswith("unknown:")
+
+
+def test_an_unknown_schedule_that_places_meetings_is_refused(tmp_path, capsys):
+    instance = _file(tmp_path, "instance.json", GREEDY_LOSES)
+    claimed = {
+        "status": "unknown",
+        "scheduled": [{"meeting": "m1", "slot": "s2", "table": 1}],
+        "unscheduled": ["m2"],
+        "objective": None,
+        "bound": None,
+        "time_s": 1.0,
+    }
+    schedule = _file(tmp_path, "schedule.json", claimed)
+    assert main(["check-schedule", instance, schedule]) == 1
+    assert "says unknown but places 1 meeting" in capsys.readouterr().out
 
 
 def _bad(change):

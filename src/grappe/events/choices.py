@@ -42,3 +42,4 @@ class RunStatus(models.TextChoices):
     OPTIMAL = "optimal", _("optimal (proven)")
     FEASIBLE = "feasible", _("feasible (not proven optimal)")
     INFEASIBLE = "infeasible", _("infeasible")
+    UNKNOWN = "unknown", _("no schedule found in the time allowed")

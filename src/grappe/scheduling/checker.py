@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from grappe.scheduling.io import schedule_from_dict
-from grappe.scheduling.model import Instance, Objective, Placement, Schedule, Status
+from grappe.scheduling.model import NO_SCHEDULE, Instance, Objective, Placement, Schedule, Status
 from grappe.scheduling.objectives import breaks_by_participant, evaluate
 
 
@@ -54,19 +54,19 @@ def check(instance: Instance, schedule: Schedule | dict) -> CheckResult:
             slot_of[placement.meeting] = placement.slot
             placements.append(placement)
 
-    if schedule.status == Status.INFEASIBLE and schedule.scheduled:
+    if schedule.status in NO_SCHEDULE and schedule.scheduled:
         violations.append(
-            f"the schedule says infeasible but places {len(schedule.scheduled)} meeting(s)"
+            f"the schedule says {schedule.status} but places {len(schedule.scheduled)} meeting(s)"
         )
     violations += _unscheduled_list(instance, schedule, slot_of)
-    if schedule.status != Status.INFEASIBLE:
+    if schedule.status not in NO_SCHEDULE:
         violations += _required_and_fixed(instance, slot_of)
     violations += _slots(instance, placements)
     violations += _participants(instance, placements)
     violations += _tables(instance, placements)
     violations += _precedences(instance, slot_of)
     objective = evaluate(instance, slot_of)
-    if schedule.status != Status.INFEASIBLE:
+    if schedule.status not in NO_SCHEDULE:
         violations += _spread(instance, slot_of)
         violations += _claims(schedule, objective)
     return CheckResult(violations=violations, objective=objective)
@@ -84,7 +84,7 @@ def _unscheduled_list(instance: Instance, schedule: Schedule, slot_of: dict) -> 
         elif meeting in listed:
             found.append(f"meeting {meeting} is listed unscheduled twice")
         listed.add(meeting)
-    if schedule.status != Status.INFEASIBLE:
+    if schedule.status not in NO_SCHEDULE:
         for meeting in instance.meetings:
             if meeting.id not in slot_of and meeting.id not in listed:
                 found.append(f"meeting {meeting.id} is neither scheduled nor listed unscheduled")

@@ -33,7 +33,7 @@ from grappe.scheduling.io import (
 from grappe.scheduling.model import InstanceError, Objective, Schedule, Status
 from grappe.scheduling.solver import solve
 
-OK, VIOLATIONS, BAD_INPUT, INFEASIBLE = 0, 1, 2, 3
+OK, VIOLATIONS, BAD_INPUT, INFEASIBLE, NOT_FOUND = 0, 1, 2, 3, 4
 
 
 def _positive(text: str) -> float:
@@ -154,7 +154,15 @@ def _schedule_meetings(arguments: argparse.Namespace, stdout: TextIO) -> int:
     _write(arguments.out, schedule_to_json(schedule), stdout)
     summary = stdout if arguments.out is not None else sys.stderr
     _print_summary(schedule, schedule.objective, summary)
-    return INFEASIBLE if schedule.status == Status.INFEASIBLE else OK
+    return _exit_status(schedule)
+
+
+def _exit_status(schedule: Schedule) -> int:
+    if schedule.status == Status.INFEASIBLE:
+        return INFEASIBLE
+    if schedule.status == Status.UNKNOWN:
+        return NOT_FOUND
+    return OK
 
 
 def _check_schedule(arguments: argparse.Namespace, stdout: TextIO) -> int:
@@ -174,6 +182,12 @@ def _check_schedule(arguments: argparse.Namespace, stdout: TextIO) -> int:
             file=stdout,
         )
         return INFEASIBLE
+    if schedule.status == Status.UNKNOWN:
+        print(
+            "unknown: the schedule says none was found in time; there is nothing to verify",
+            file=stdout,
+        )
+        return NOT_FOUND
     print("ok", file=stdout)
     _print_summary(schedule, result.objective, stdout)
     return OK

@@ -21,6 +21,12 @@ class Status(StrEnum):
     OPTIMAL = "optimal"
     FEASIBLE = "feasible"
     INFEASIBLE = "infeasible"
+    # No schedule was found within the time limit, and none was proven impossible either.
+    UNKNOWN = "unknown"
+
+
+# The statuses of a schedule that places nothing.
+NO_SCHEDULE = frozenset({Status.INFEASIBLE, Status.UNKNOWN})
 
 
 @dataclass(frozen=True)

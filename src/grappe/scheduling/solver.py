@@ -18,7 +18,7 @@ only when both the weight and the breaks are proven.
 from __future__ import annotations
 
 from grappe.scheduling.greedy import greedy
-from grappe.scheduling.model import Bound, Instance, Placement, Schedule, Status
+from grappe.scheduling.model import NO_SCHEDULE, Bound, Instance, Placement, Schedule, Status
 from grappe.scheduling.objectives import evaluate
 from grappe.scheduling.solver_cp import solve_general
 from grappe.scheduling.solver_data import Deadline, Outcome, Prepared, prepare
@@ -35,8 +35,8 @@ def solve(instance: Instance, *, time_limit: float = 60.0) -> Schedule:
     Returns ``Status.INFEASIBLE`` with nothing scheduled when the required meetings cannot
     all take place (proven: ``bound`` is then ``Bound(None, None)``). Should the time run out
     before any schedule is found, the first-come schedule of
-    :func:`~grappe.scheduling.greedy.greedy` is returned with ``bound`` None — its status is
-    infeasible too when greedy finds none, which then proves nothing.
+    :func:`~grappe.scheduling.greedy.greedy` is returned with ``bound`` None, or, when greedy
+    finds none either, ``Status.UNKNOWN`` with nothing scheduled: nothing was proven.
     """
     deadline = Deadline(time_limit)
     prepared = prepare(instance)
@@ -62,7 +62,7 @@ def solve(instance: Instance, *, time_limit: float = 60.0) -> Schedule:
 def _first_come(prepared: Prepared) -> dict[int, int] | None:
     """The greedy baseline's schedule, as a starting point (None if it found none)."""
     found = greedy(prepared.instance)
-    if found.status == Status.INFEASIBLE:
+    if found.status in NO_SCHEDULE:
         return None
     meetings = {meeting.id: k for k, meeting in enumerate(prepared.instance.meetings)}
     slots = prepared.instance.slot_index()

@@ -30,14 +30,7 @@ from grappe.events.services.b2b_common import (
     require_staff,
 )
 from grappe.scheduling import model as scheduling
-
-try:
-    from grappe.scheduling.solver import solve
-except ImportError:  # the optimising solver is not installed: first-come placement
-    from grappe.scheduling.greedy import greedy
-
-    def solve(instance: scheduling.Instance, *, time_limit: float) -> scheduling.Schedule:
-        return greedy(instance)
+from grappe.scheduling.solver import solve
 
 
 @dataclass(frozen=True)
@@ -160,7 +153,7 @@ def _solve_and_write(
         seconds=round(schedule.time_s, 3),
     )
     run.save()
-    if schedule.status == scheduling.Status.INFEASIBLE:
+    if schedule.status in scheduling.NO_SCHEDULE:
         return run, []
     movable = [m for m in problem.meetings.values() if m.published_at is None]
     # Free every table first so that the new placements never meet the old ones.
@@ -212,7 +205,7 @@ def publish_agendas(*, actor: User | None, event: Event) -> int:
     last = SchedulingRun.objects.filter(event=event).order_by("-created_at", "-pk").first()
     if last is None:
         raise WrongState(_("Run the scheduling before publishing the agendas."))
-    if last.status == RunStatus.INFEASIBLE:
+    if last.status in (RunStatus.INFEASIBLE, RunStatus.UNKNOWN):
         raise WrongState(_("The last scheduling found no schedule: nothing to publish."))
     now = timezone.now()
     published = live_meetings(event).filter(slot__isnull=False, published_at__isnull=True)

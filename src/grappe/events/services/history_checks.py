@@ -362,5 +362,5 @@ def check_publication(event: Event, published_at: datetime.datetime) -> None:
     last = SchedulingRun.objects.filter(event=event).order_by("-created_at", "-pk").first()
     if last is None:
         raise WrongState(_("Run the scheduling before publishing the agendas."))
-    if last.status == RunStatus.INFEASIBLE:
+    if last.status in (RunStatus.INFEASIBLE, RunStatus.UNKNOWN):
         raise WrongState(_("The last scheduling found no schedule: nothing to publish."))
