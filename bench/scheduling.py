@@ -132,7 +132,7 @@ def _trade_shows(sizes: list[int], time_limit: float) -> None:
     print(f"\nGenerated trade shows (14 slots in two sessions), time limit {time_limit:g} s")
     print(
         f"{'participants':>12}{'meetings':>9}  {'method':<9}{'scheduled':>10}{'weight':>8}"
-        f"{'bound':>7}{'of bound':>9}{'breaks':>8}{'time s':>8}  check"
+        f"{'bound':>7}{'of bound':>9}{'breaks':>8}  {'status':<9}{'time s':>8}  check"
     )
     for size in sizes:
         instance = trade_show(participants=size, seed=1)
@@ -147,7 +147,8 @@ def _trade_shows(sizes: list[int], time_limit: float) -> None:
             print(
                 f"{size:>12}{len(instance.meetings):>9}  {method:<9}{len(result.scheduled):>10}"
                 f"{objective.weight:>8}{bound if bound is not None else '–':>7}{share:>9}"
-                f"{objective.breaks:>8}{result.time_s:>8.1f}  {_verdict(instance, result)}"
+                f"{objective.breaks:>8}  {_status(result):<9}{result.time_s:>8.1f}"
+                f"  {_verdict(instance, result)}"
             )
 
 
