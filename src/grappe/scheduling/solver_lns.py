@@ -157,9 +157,14 @@ def _neighbourhood(
         breaks = _breaks(prepared, model, by_busy, busy, chosen)
         model.maximize(weight * (len(breaks.starts) + 1) - breaks.total)
     else:
-        # Ties go to the meetings that stay where they are: the schedule stays compact.
+        # Ties go to participants who would otherwise meet nobody (the third objective),
+        # then to the meetings that stay where they are: the schedule stays compact.
+        met = _met(prepared, model, by_busy, busy)
         stay = [var for (m, t), var in x.items() if slot_of.get(m) == t]
-        model.maximize(weight * (len(stay) + 1) + cp_model.LinearExpr.sum(stay))
+        model.maximize(
+            (weight * (len(met) + 1) + cp_model.LinearExpr.sum(met)) * (len(stay) + 1)
+            + cp_model.LinearExpr.sum(stay)
+        )
     if not x:
         return None
     solver = _solver(seconds)
@@ -168,6 +173,21 @@ def _neighbourhood(
     found = {m: t for m, t in slot_of.items() if t not in chosen}
     found.update({m: t for (m, t), var in x.items() if solver.boolean_value(var)})
     return found
+
+
+def _met(prepared, model, by_busy, busy) -> list:
+    """For each participant of the neighbourhood busy nowhere else: meets anyone here."""
+    elsewhere = {p for p, _ in busy}
+    lits: dict[int, list] = {}
+    for (p, _), vars_ in by_busy.items():
+        if p not in elsewhere:
+            lits.setdefault(p, []).extend(vars_)
+    met = []
+    for vars_ in lits.values():
+        anyone = model.new_bool_var("")
+        model.add(anyone <= cp_model.LinearExpr.sum(vars_))
+        met.append(anyone)
+    return met
 
 
 class _Breaks:
