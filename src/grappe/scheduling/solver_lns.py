@@ -95,7 +95,7 @@ def improve(
         if spent < seconds / 4:
             freed = min(len(slots), freed + 1)
         elif spent >= seconds * 0.9:
-            freed = max(2, freed - 1)
+            freed = max(min(2, len(slots)), freed - 1)
         if found is None:
             continue
         key = _key(prepared, found)
