@@ -23,8 +23,9 @@ below the number of participants — the bound reported is capped there.
 from __future__ import annotations
 
 import multiprocessing
-import queue
+import threading
 from itertools import pairwise
+from multiprocessing import connection
 
 from pysat.card import CardEnc, EncType, ITotalizer
 from pysat.formula import IDPool
@@ -32,7 +33,12 @@ from pysat.solvers import Solver
 
 from grappe.scheduling.solver_data import Deadline, Outcome, Prepared
 
-SAT_SOLVER = "cadical195"
+# Run side by side, one child process each: CaDiCaL is the faster on most instances,
+# MapleChrono proves "no schedule without a break" on some where CaDiCaL takes minutes.
+SAT_SOLVERS = ("cadical195", "maplechrono")
+# A fork of a process with threads (a web server) may inherit a lock held by another thread:
+# the children then come from a fork server, started once with this module imported. A
+# single-threaded caller forks, which is faster (about 0.3 s against 1 s on tic-12).
 # The objective counters count up to this many breaks, and are extended by as many when the
 # search gets there (a small counter keeps the formula small).
 COUNTED_BREAKS = 12
@@ -163,6 +169,17 @@ class _Encoding:
         z = self.pool.id(("z", p))
         self.has_break.append(z)
         self.clauses.extend([-e, z] for e in ends)
+        # Without a break, p's meetings fill one window of consecutive slots of a session:
+        # w[p,a] says which one starts at slot a.
+        windows = []
+        for run in self.prepared.sessions:
+            for k in range(len(run) - count + 1):
+                window = run[k : k + count]
+                if all(t in busy for t in window):
+                    w = self.pool.id(("w", p, window[0]))
+                    windows.append(w)
+                    self.clauses.extend([-w, busy[t]] for t in window)
+        self.clauses.append([z, *windows])
         slots = sorted(busy)
         if len({self._session(t) for t in slots}) != 1:
             return
@@ -212,39 +229,63 @@ class _Encoding:
 def solve_required(prepared: Prepared, deadline: Deadline) -> Outcome:
     """Fewest breaks when every meeting must be scheduled; see the module's docstring.
 
-    The search runs in a child process (CaDiCaL cannot be interrupted from Python), which
-    reports each schedule and each proven bound as it goes; at the deadline the child is
-    stopped and the best of what it reported is returned.
+    The search runs in child processes, one per solver of :data:`SAT_SOLVERS` (CaDiCaL cannot
+    be interrupted from Python, and the solvers are fast on different instances), which report
+    each schedule and each proven bound as they go; when the best schedule meets the best
+    bound, or at the deadline, the children are stopped and the best of what they reported is
+    returned.
     """
-    context = multiprocessing.get_context("fork")
-    messages = context.Queue()
-    child = context.Process(target=_search, args=(prepared, messages), daemon=True)
-    child.start()
-    best, lower, infeasible, settled = None, 0, False, False
+    if threading.active_count() == 1:
+        context = multiprocessing.get_context("fork")
+    else:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+    # One pipe per child: a pipe's send writes at once, where a queue's background thread
+    # would wait for the GIL that a solver may keep for a whole call.
+    pipes, children = [], []
+    for name in SAT_SOLVERS:
+        receiver, sender = context.Pipe(duplex=False)
+        pipes.append(receiver)
+        children.append(context.Process(target=_search, args=(prepared, name, sender), daemon=True))
+    for child in children:
+        child.start()
+    best, lower, infeasible, settled, done = None, 0, False, False, 0
     try:
-        while not settled:
-            try:
-                kind, value = messages.get(timeout=max(0.01, deadline.left()))
-            except queue.Empty:
+        while not settled and pipes:
+            ready = connection.wait(pipes, timeout=deadline.left())
+            if not ready:
                 break
-            if kind == "schedule":
-                best = value
-            elif kind == "lower":
-                lower = max(lower, value)
-            elif kind == "infeasible":
-                infeasible = True
-            settled = kind in ("done", "infeasible", "unsettled")
+            for pipe in ready:
+                try:
+                    kind, value = pipe.recv()
+                except EOFError:
+                    # The child stopped (the memory ran out?): the others go on.
+                    pipes.remove(pipe)
+                    continue
+                if kind == "schedule":
+                    if best is None or prepared.breaks(value) < prepared.breaks(best):
+                        best = value
+                elif kind == "lower":
+                    lower = max(lower, value)
+                elif kind == "infeasible":
+                    infeasible = True
+                done += kind == "done"
+                settled = settled or kind in ("infeasible", "unsettled") or done == len(children)
+            settled = settled or (best is not None and lower >= prepared.breaks(best))
     finally:
-        if child.is_alive():
-            child.terminate()
-        child.join()
-        messages.close()
+        for child in children:
+            if child.is_alive():
+                child.terminate()
+        for child in children:
+            child.join()
+        for pipe in pipes:
+            pipe.close()
     if infeasible:
         return Outcome(slot_of=None, infeasible=True)
-    if best is None:
-        return Outcome(slot_of=None)
     if prepared.max_break_spread is not None:
         lower = min(lower, sum(1 for meetings in prepared.meetings_of if meetings))
+    if best is None:
+        return Outcome(slot_of=None, breaks_bound=lower or None)
     return Outcome(
         slot_of=best,
         weight_bound=sum(prepared.weight),
@@ -252,7 +293,7 @@ def solve_required(prepared: Prepared, deadline: Deadline) -> Outcome:
     )
 
 
-def _search(prepared: Prepared, messages) -> None:
+def _search(prepared: Prepared, name: str, messages) -> None:
     encoding = _Encoding(prepared)
     encoding.build()
     top = encoding.pool.top
@@ -263,28 +304,28 @@ def _search(prepared: Prepared, messages) -> None:
             counter = ITotalizer(lits=lits, ubound=min(bound, len(lits)), top_id=top)
             top = counter.top_id
             counters.append(counter)
-    with Solver(name=SAT_SOLVER, bootstrap_with=encoding.clauses) as solver:
+    with Solver(name=name, bootstrap_with=encoding.clauses) as solver:
         for counter in counters:
             solver.append_formula(counter.cnf.clauses)
         fair = [encoding.fair] if encoding.fair is not None else []
         # "No break at all?" first: half of the real events have such a schedule, and the
         # question is answered faster before the solver has wandered elsewhere.
         if counters and solver.solve(assumptions=fair + [-counter.rhs[0] for counter in counters]):
-            messages.put(("schedule", _placement(encoding, solver.get_model())))
-            messages.put(("lower", 0))
-            messages.put(("done", None))
+            messages.send(("schedule", _placement(encoding, solver.get_model())))
+            messages.send(("lower", 0))
+            messages.send(("done", None))
             return
         if counters:
-            messages.put(("lower", 1))
+            messages.send(("lower", 1))
         if not solver.solve(assumptions=fair):
             if fair and solver.solve():
                 # Feasible, maybe fairly with everybody having breaks: not decided here.
-                messages.put(("unsettled", None))
+                messages.send(("unsettled", None))
             else:
-                messages.put(("infeasible", None))
+                messages.send(("infeasible", None))
             return
         best = _placement(encoding, solver.get_model())
-        messages.put(("schedule", best))
+        messages.send(("schedule", best))
         upper = prepared.breaks(best)
         lower = 1 if counters else 0
         while lower < upper and counters:
@@ -298,14 +339,14 @@ def _search(prepared: Prepared, messages) -> None:
             limits = [-counter.rhs[lower] for counter in counters if lower < len(counter.rhs)]
             if solver.solve(assumptions=fair + limits):
                 best = _placement(encoding, solver.get_model())
-                messages.put(("schedule", best))
+                messages.send(("schedule", best))
                 upper = prepared.breaks(best)
             else:
                 lower += 1
-                messages.put(("lower", lower))
+                messages.send(("lower", lower))
         if lower >= upper:
-            messages.put(("lower", upper))
-    messages.put(("done", None))
+            messages.send(("lower", upper))
+    messages.send(("done", None))
 
 
 def _placement(encoding: _Encoding, model: list[int]) -> dict[int, int]:
