@@ -47,3 +47,20 @@ def test_each_solver_proves_the_optimum_alone(monkeypatch, name):
     outcome = solver_sat.solve_required(prepared, Deadline(20))
     assert prepared.breaks(outcome.slot_of) == 1
     assert outcome.breaks_bound == 1
+
+
+class _Messages(list):
+    def send(self, message):
+        self.append(message)
+
+
+@pytest.mark.parametrize("any_first", [True, False])
+def test_the_search_proves_each_bound_it_reports(any_first):
+    prepared = prepare(_unavoidable_break())
+    messages = _Messages()
+    solver_sat._search(prepared, solver_sat.SAT_SOLVERS[0], messages, any_first)
+    schedules = [prepared.breaks(value) for kind, value in messages if kind == "schedule"]
+    lowers = [value for kind, value in messages if kind == "lower"]
+    assert min(schedules) == 1
+    assert max(lowers) == 1
+    assert messages[-1] == ("done", None)

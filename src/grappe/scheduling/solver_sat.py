@@ -243,10 +243,13 @@ def solve_required(prepared: Prepared, deadline: Deadline) -> Outcome:
     # One pipe per child: a pipe's send writes at once, where a queue's background thread
     # would wait for the GIL that a solver may keep for a whole call.
     pipes, children = [], []
-    for name in SAT_SOLVERS:
+    for k, name in enumerate(SAT_SOLVERS):
         receiver, sender = context.Pipe(duplex=False)
         pipes.append(receiver)
-        children.append(context.Process(target=_search, args=(prepared, name, sender), daemon=True))
+        # The first solver also asks for any schedule (and settles infeasibility); the
+        # others go straight up from the bound.
+        arguments = (prepared, name, sender, k == 0)
+        children.append(context.Process(target=_search, args=arguments, daemon=True))
     for child in children:
         child.start()
     best, lower, infeasible, settled, done = None, 0, False, False, 0
@@ -293,7 +296,10 @@ def solve_required(prepared: Prepared, deadline: Deadline) -> Outcome:
     )
 
 
-def _search(prepared: Prepared, name: str, messages) -> None:
+def _search(prepared: Prepared, name: str, messages, any_first: bool) -> None:
+    """Ask for no break, then (``any_first``) for any schedule, then for at most 1, 2, …
+    breaks until the bound meets the best schedule. Without ``any_first``, the search goes
+    straight up from the bound proven: the first schedule found is optimal."""
     encoding = _Encoding(prepared)
     encoding.build()
     top = encoding.pool.top
@@ -317,16 +323,14 @@ def _search(prepared: Prepared, name: str, messages) -> None:
             return
         if counters:
             messages.send(("lower", 1))
-        if not solver.solve(assumptions=fair):
-            if fair and solver.solve():
-                # Feasible, maybe fairly with everybody having breaks: not decided here.
-                messages.send(("unsettled", None))
-            else:
-                messages.send(("infeasible", None))
-            return
-        best = _placement(encoding, solver.get_model())
-        messages.send(("schedule", best))
-        upper = prepared.breaks(best)
+        upper = len(encoding.breaks) + 1
+        if any_first or not counters:
+            if not solver.solve(assumptions=fair):
+                messages.send((_no_schedule(solver, fair), None))
+                return
+            best = _placement(encoding, solver.get_model())
+            messages.send(("schedule", best))
+            upper = prepared.breaks(best)
         lower = 1 if counters else 0
         while lower < upper and counters:
             if lower >= bound:
@@ -337,6 +341,9 @@ def _search(prepared: Prepared, name: str, messages) -> None:
                     top = max(top, counter.top_id)
                     solver.append_formula(counter.cnf.clauses[before:])
             limits = [-counter.rhs[lower] for counter in counters if lower < len(counter.rhs)]
+            if not limits and not solver.solve(assumptions=fair):
+                messages.send((_no_schedule(solver, fair), None))
+                return
             if solver.solve(assumptions=fair + limits):
                 best = _placement(encoding, solver.get_model())
                 messages.send(("schedule", best))
@@ -347,6 +354,13 @@ def _search(prepared: Prepared, name: str, messages) -> None:
         if lower >= upper:
             messages.send(("lower", upper))
     messages.send(("done", None))
+
+
+def _no_schedule(solver: Solver, fair: list[int]) -> str:
+    if fair and solver.solve():
+        # Feasible, maybe fairly with everybody having breaks: not decided here.
+        return "unsettled"
+    return "infeasible"
 
 
 def _placement(encoding: _Encoding, model: list[int]) -> dict[int, int]:
