@@ -9,8 +9,10 @@ with implied constraints that make the "no" answers fast:
 
 * each participant is busy in exactly as many slots as it has meetings;
 * ``z[p]``: participant p has a break. Without one, p's meetings fill a window of consecutive
-  slots, so p is busy in every interval that all its possible windows meet — a clause per
-  such minimal interval. At most k participants have a break when there are at most k breaks;
+  slots of a session: ``w[p,a]``, the window starting at slot a, makes p busy throughout it,
+  and one window holds unless ``z[p]``; p is also busy in every interval that all its
+  possible windows meet — a clause per such minimal interval. At most k participants have a
+  break when there are at most k breaks;
 * no slot (and, on crowded instances, no run of two or three slots) holds more busy
   participants than its tables can seat.
 
@@ -18,6 +20,12 @@ The fairness rule (break counts differ by at most d) is encoded as "nobody has m
 breaks". A schedule within that rule is fair; a fair schedule outside it gives every
 participant at least one break, so the optimum found is the fair optimum whenever it is
 below the number of participants — the bound reported is capped there.
+
+Two solvers search side by side, each in a child process (:data:`SAT_SOLVERS`): CaDiCaL asks
+for no break, then for any schedule, then climbs from the bound; MapleChrono asks for no
+break, then climbs straight from the bound, so that its first schedule is optimal. They are
+fast on different instances (ticf-13crafc: "no break?" answered by MapleChrono in 3–16 s, not
+by CaDiCaL in 60 s). Every bound either proves holds.
 """
 
 from __future__ import annotations
@@ -33,12 +41,12 @@ from pysat.solvers import Solver
 
 from grappe.scheduling.solver_data import Deadline, Outcome, Prepared
 
-# Run side by side, one child process each: CaDiCaL is the faster on most instances,
-# MapleChrono proves "no schedule without a break" on some where CaDiCaL takes minutes.
+# Run side by side, one child process each; the first also asks for any schedule.
 SAT_SOLVERS = ("cadical195", "maplechrono")
 # A fork of a process with threads (a web server) may inherit a lock held by another thread:
 # the children then come from a fork server, started once with this module imported. A
 # single-threaded caller forks, which is faster (about 0.3 s against 1 s on tic-12).
+
 # The objective counters count up to this many breaks, and are extended by as many when the
 # search gets there (a small counter keeps the formula small).
 COUNTED_BREAKS = 12
