@@ -153,13 +153,13 @@ def _trade_shows(sizes: list[int], time_limit: float) -> None:
 
 
 def _status(schedule) -> str:
-    if schedule.status == "infeasible" and schedule.bound is None:
+    if schedule.status == "unknown":
         return "none found"
     return str(schedule.status)
 
 
 def _breaks(schedule) -> tuple[object, object]:
-    if schedule.status == "infeasible":
+    if schedule.status in ("infeasible", "unknown"):
         return "–", "–"
     bound = schedule.bound.breaks if schedule.bound and schedule.bound.breaks is not None else "–"
     return schedule.objective.breaks, bound
