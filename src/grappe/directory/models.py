@@ -191,10 +191,11 @@ class SearchFacet(models.Model):
     """The organisations having one facet value, as a bitmap: bit n is organisation n.
 
     Maintained with the search documents (see `grappe.directory.search.bitmaps`); it makes
-    facet counts and filters over many matches cost a few bit operations.
+    facet counts and filters over many matches cost a few bit operations. The tokens found
+    in many documents have one too, so that broad queries are matched the same way.
     """
 
-    key = models.CharField(max_length=40, primary_key=True)
+    key = models.CharField(max_length=64, primary_key=True)  # a token is up to 60 letters
     bits = models.BinaryField()
     # A new random number at every write of the bits: a process that keeps the bitmap in
     # memory compares stamps (a small query) instead of reading the bits again.

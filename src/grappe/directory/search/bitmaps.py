@@ -9,17 +9,21 @@ read, with their stamps: a search reads the stamps (a small query) and only the 
 stamp changed, so the database stays the only source of truth.
 
 Keys: "t<term id>", "c<cluster id>", "d<département>", "h<headcount band>", "k<kind>".
-Ids rather than codes, so that renaming a term or a cluster changes no bitmap.
+Ids rather than codes, so that renaming a term or a cluster changes no bitmap. The same
+table holds the bitmaps of the tokens found in many documents, "w<token>" (see `matching`).
 """
 
 import secrets
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import connection
 
 from grappe.directory.models import SearchFacet
 
 TERM, CLUSTER, DEPARTEMENT, HEADCOUNT_BAND, KIND = "t", "c", "d", "h", "k"
+WORD = "w"  # a frequent token of the search documents (see `matching`)
+MAX_KEY_LENGTH = 64
 FIELD_PREFIXES = {"departement": DEPARTEMENT, "headcount_band": HEADCOUNT_BAND, "kind": KIND}
 
 
@@ -62,11 +66,19 @@ def _set(bits: bytearray, pk: int, value: bool) -> None:
         bits[index] &= ~(1 << (pk & 7)) & 0xFF
 
 
+def frequent_tokens() -> frozenset[str]:
+    """The tokens that have a bitmap."""
+    keys = SearchFacet.objects.filter(key__startswith=WORD).values_list("key", flat=True)
+    return frozenset(key[len(WORD) :] for key in keys)
+
+
 def apply_changes(changes: dict[int, tuple[set[str], set[str]]]) -> None:
     """Move organisations between bitmaps: id → (keys it had, keys it has now).
 
     The rows touched are locked (in key order, so that two writers cannot deadlock) and
-    rewritten once each, however many organisations change."""
+    rewritten once each, however many organisations change. A facet value's row is created
+    when missing; a token's is not: a token bitmap is complete or absent (see `matching`),
+    and only a bulk reindex creates one (`replace_tokens`)."""
     touched = sorted(
         {key for old, new in changes.values() for key in old ^ new}
         # a key whose bit does not move is left alone
@@ -74,16 +86,22 @@ def apply_changes(changes: dict[int, tuple[set[str], set[str]]]) -> None:
     if not touched:
         return
     SearchFacet.objects.bulk_create(
-        [SearchFacet(key=key, bits=encode(bytearray()), stamp=new_stamp()) for key in touched],
+        [
+            SearchFacet(key=key, bits=encode(bytearray()), stamp=new_stamp())
+            for key in touched
+            if not key.startswith(WORD)
+        ],
         ignore_conflicts=True,
     )
     rows = SearchFacet.objects.select_for_update().filter(key__in=touched).order_by("key")
     bitmaps = {row.key: decode(row.bits) for row in rows}
     for pk, (old, new) in changes.items():
         for key in old - new:
-            _set(bitmaps[key], pk, False)
+            if key in bitmaps:
+                _set(bitmaps[key], pk, False)
         for key in new - old:
-            _set(bitmaps[key], pk, True)
+            if key in bitmaps:
+                _set(bitmaps[key], pk, True)
     SearchFacet.objects.bulk_update(
         [
             SearchFacet(key=key, bits=encode(bits), stamp=new_stamp())
@@ -94,45 +112,77 @@ def apply_changes(changes: dict[int, tuple[set[str], set[str]]]) -> None:
     )
 
 
-def rebuild(keys_of: dict[int, list[str]]) -> None:
-    """Replace every bitmap by those of these organisations (a full reindex)."""
+def _rows(bitmaps: dict[str, bytearray | int], prefix: str = "") -> list[SearchFacet]:
+    return [
+        SearchFacet(
+            key=prefix + key,
+            bits=encode(bits) if isinstance(bits, bytearray) else _int_bytes(bits),
+            stamp=new_stamp(),
+        )
+        for key, bits in sorted(bitmaps.items())
+    ]
+
+
+def _int_bytes(bitmap: int) -> bytes:
+    return bitmap.to_bytes((bitmap.bit_length() + 7) // 8, "little")
+
+
+def rebuild(keys_of: dict[int, list[str]], *, tokens: dict[str, int]) -> None:
+    """Replace every bitmap by those of these organisations (a full reindex), and the
+    token bitmaps by `tokens` (token → bitmap)."""
     bitmaps: dict[str, bytearray] = {}
     for pk, keys in keys_of.items():
         for key in keys:
             _set(bitmaps.setdefault(key, bytearray()), pk, True)
     SearchFacet.objects.all().delete()
-    SearchFacet.objects.bulk_create(
-        [
-            SearchFacet(key=key, bits=encode(bits), stamp=new_stamp())
-            for key, bits in sorted(bitmaps.items())
-        ],
-        batch_size=100,
-    )
+    SearchFacet.objects.bulk_create([*_rows(bitmaps), *_rows(tokens, WORD)], batch_size=100)
+
+
+def replace_tokens(tokens: dict[str, int]) -> None:
+    """Replace the token bitmaps by `tokens` (token → bitmap)."""
+    SearchFacet.objects.filter(key__startswith=WORD).delete()
+    SearchFacet.objects.bulk_create(_rows(tokens, WORD), batch_size=100)
 
 
 # key → (stamp, bitmap) of the bitmaps this process has read (see `load`).
 _read: dict[str, tuple[int, int]] = {}
 
 
-def load() -> dict[str, int]:
+@dataclass(frozen=True)
+class Loaded:
+    facets: dict[str, int]  # facet key → bitmap
+    tokens: dict[str, int]  # frequent token (without its prefix) → bitmap
+
+
+_loaded = Loaded({}, {})
+
+
+def load() -> Loaded:
     """Every bitmap, as a Python integer (bit n ↔ organisation n).
 
     One small query for the stamps, and a second one for the bitmaps whose stamp differs
     from the one read last time by this process (all of them the first time)."""
+    global _loaded
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT key, stamp FROM {SearchFacet._meta.db_table}")
         stamps = dict(cursor.fetchall())
     stale = [key for key, stamp in stamps.items() if _read.get(key, (None,))[0] != stamp]
+    gone = _read.keys() - stamps.keys()
+    if not stale and not gone:
+        return _loaded
     for start in range(0, len(stale), 500):
         rows = SearchFacet.objects.filter(key__in=stale[start : start + 500]).values_list(
             "key", "stamp", "bits"
         )
         for key, stamp, bits in rows:
             _read[key] = (stamp, int.from_bytes(bits, "little"))
-            stamps[key] = stamp
-    for key in _read.keys() - stamps.keys():
+    for key in gone | (set(stale) - _read.keys()):
         _read.pop(key, None)
-    return {key: _read[key][1] for key in stamps if key in _read}
+    _loaded = Loaded(
+        facets={key: bits for key, (_s, bits) in _read.items() if not key.startswith(WORD)},
+        tokens={key[1:]: bits for key, (_s, bits) in _read.items() if key.startswith(WORD)},
+    )
+    return _loaded
 
 
 def of_ids(ids: list[int]) -> int:
@@ -145,9 +195,26 @@ def of_ids(ids: list[int]) -> int:
     return int.from_bytes(bits, "little")
 
 
+def of_selects(texts: list[str], select: str) -> list[int]:
+    """The bitmap of each full-text expression, in one query: `select` reads the ids it
+    matches joined by commas, the expression as its one parameter. An empty expression
+    matches nothing."""
+    asked = [(number, text) for number, text in enumerate(texts) if text]
+    found = [0] * len(texts)
+    if not asked:
+        return found
+    sql = " UNION ALL ".join(f"SELECT {number}, ({select})" for number, _text in asked)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [text for _number, text in asked])
+        for number, joined in cursor.fetchall():
+            if joined:
+                found[number] = of_ids(list(map(int, joined.split(","))))
+    return found
+
+
 def members(bitmap: int) -> bytes:
     """The bitmap as bytes, for cheap membership tests of many ids (see `has`)."""
-    return bitmap.to_bytes((bitmap.bit_length() + 7) // 8, "little")
+    return _int_bytes(bitmap)
 
 
 def has(bits: bytes, pk: int) -> bool:

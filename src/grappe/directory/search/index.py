@@ -9,7 +9,7 @@ in step with them (see migration 0002). A batch of ids costs a handful of querie
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import connection, transaction
@@ -24,7 +24,7 @@ from grappe.directory.models import (
     SearchToken,
     Tolerance,
 )
-from grappe.directory.search import bitmaps, postgres, sqlite
+from grappe.directory.search import bitmaps, matching, postgres, sqlite
 from grappe.directory.search.analysis import analyse, forms, words
 from grappe.directory.search.expansion import (
     Vocabulary,
@@ -39,7 +39,9 @@ from grappe.members.geography import DEPARTEMENTS
 from grappe.members.models import ClusterMembership, Organisation
 
 BATCH_SIZE = 500
-TYPO_TOKEN_MIN_LENGTH = 4  # the shortest word a 5-letter typo can be corrected towards
+TYPO_TOKEN_MIN_LENGTH = 4
+# Reindexing at least this share of the organisations at once chooses the frequent tokens.
+BULK_SHARE = 0.9  # the shortest word a 5-letter typo can be corrected towards
 
 
 def term_text(term: VocabularyTerm) -> str:
@@ -193,12 +195,14 @@ def _write(documents: list[Built]) -> None:
         )
 
 
-def typo_tokens(documents: Iterable[Built]) -> set[str]:
-    """The word forms of these documents that typos may be corrected towards."""
-    found: set[str] = set()
-    for document in documents:
-        for column in document.columns():
-            found.update(column.split())
+def document_tokens(document: Built) -> set[str]:
+    """Every token of a document, as the full-text index holds them."""
+    return set(" ".join(document.columns()).split())
+
+
+def typo_tokens(token_sets: Iterable[set[str]]) -> set[str]:
+    """The word forms among these tokens that typos may be corrected towards."""
+    found: set[str] = set().union(*token_sets)
     return {
         token
         for token in found
@@ -208,40 +212,102 @@ def typo_tokens(documents: Iterable[Built]) -> set[str]:
     }
 
 
-def _reindex(ids: list[int], vocabulary: Vocabulary) -> dict[int, tuple[set, set]]:
-    """Rebuild these documents; return each one's facet keys before and after."""
-    before = dict(
-        SearchDocument.objects.filter(organisation_id__in=ids).values_list(
-            "organisation_id", "facets"
-        )
-    )
+DOCUMENT_COLUMNS = ("name", "terms", "capability", "description", "place")
+Postings = dict[str, list[int]]  # token → ids of the documents that hold it
+
+
+def _word_keys(tokens: set[str], frequent: frozenset[str]) -> set[str]:
+    return {bitmaps.WORD + token for token in tokens & frequent}
+
+
+def _reindex(
+    ids: list[int],
+    vocabulary: Vocabulary,
+    *,
+    frequent: frozenset[str],
+    postings: Postings | None = None,
+) -> dict[int, tuple[set, set]]:
+    """Rebuild these documents; return each one's bitmap keys before and after: its facet
+    values, and the `frequent` tokens (those with a bitmap) it holds. With `postings`, the
+    tokens are left out of the keys and every token's documents are collected there
+    instead, for a rebuild of the token bitmaps."""
+    columns = ("organisation_id", "facets", *(DOCUMENT_COLUMNS if frequent else ()))
+    before = {}
+    for pk, facets, *texts in SearchDocument.objects.filter(organisation_id__in=ids).values_list(
+        *columns
+    ):
+        keys = set(facets.split())
+        if texts and postings is None:
+            keys |= _word_keys(set(" ".join(texts).split()), frequent)
+        before[pk] = keys
     documents = build_documents(ids, vocabulary)
     SearchDocument.objects.filter(organisation_id__in=ids).delete()
     _write(documents)
+    token_sets = [document_tokens(document) for document in documents]
     SearchToken.objects.bulk_create(
-        [SearchToken(token=token) for token in sorted(typo_tokens(documents))],
+        [SearchToken(token=token) for token in sorted(typo_tokens(token_sets))],
         batch_size=BATCH_SIZE,
         ignore_conflicts=True,
     )
-    after = {document.organisation_id: document.facets for document in documents}
+    after = {}
+    for document, tokens in zip(documents, token_sets, strict=True):
+        keys = set(document.facets.split())
+        if postings is not None:
+            for token in tokens:
+                postings[token].append(document.organisation_id)
+        elif frequent:
+            keys |= _word_keys(tokens, frequent)
+        after[document.organisation_id] = keys
+    every = before.keys() | after.keys()
+    return {pk: (before.get(pk, set()), after.get(pk, set())) for pk in every}
+
+
+def _frequent_bitmaps(postings: Postings) -> dict[str, int]:
+    """The bitmaps of the tokens in at least `matching.FREQUENT` documents."""
     return {
-        pk: (set(before.get(pk, "").split()), set(after.get(pk, "").split()))
-        for pk in before.keys() | after.keys()
+        token: bitmaps.of_ids(ids)
+        for token, ids in postings.items()
+        if len(ids) >= matching.FREQUENT and len(bitmaps.WORD + token) <= bitmaps.MAX_KEY_LENGTH
     }
 
 
+def _collect_postings(ids: list[int], postings: Postings) -> None:
+    """Add the tokens of these (unchanged) documents to `postings`."""
+    for batch in _batches(ids, 5 * BATCH_SIZE):
+        for pk, *texts in SearchDocument.objects.filter(_of(batch, "organisation_id")).values_list(
+            "organisation_id", *DOCUMENT_COLUMNS
+        ):
+            for token in set(" ".join(texts).split()):
+                postings[token].append(pk)
+
+
 def reindex_organisations(organisation_ids: Iterable[int]) -> None:
-    """Rebuild the search documents and facet bitmaps of these organisations (deleted
-    ones are dropped), a few queries per batch of 500."""
+    """Rebuild the search documents and bitmaps of these organisations (deleted ones are
+    dropped), a few queries per batch of 500.
+
+    The bitmaps of the frequent tokens are kept exact; which tokens have one is chosen
+    again when (nearly) every organisation is reindexed at once — a first import, a
+    re-import of the whole directory — as `reindex_all` does."""
     ids = sorted({int(pk) for pk in organisation_ids})
     if not ids:
         return
     vocabulary = load_vocabulary()
     changes: dict[int, tuple[set, set]] = {}
     with transaction.atomic():
+        everyone = Organisation.objects.count()
+        bulk = len(ids) >= matching.FREQUENT and len(ids) >= BULK_SHARE * everyone
+        postings: Postings | None = defaultdict(list) if bulk else None
+        frequent = frozenset() if bulk else bitmaps.frequent_tokens()
         for batch in _batches(ids, BATCH_SIZE):
-            changes.update(_reindex(batch, vocabulary))
+            changes.update(_reindex(batch, vocabulary, frequent=frequent, postings=postings))
         bitmaps.apply_changes(changes)
+        if postings is not None:
+            asked = set(ids)
+            others = SearchDocument.objects.order_by("organisation_id").values_list(
+                "organisation_id", flat=True
+            )
+            _collect_postings([pk for pk in others if pk not in asked], postings)
+            bitmaps.replace_tokens(_frequent_bitmaps(postings))
 
 
 def reindex_terms(term_ids: Iterable[int]) -> None:
@@ -262,14 +328,15 @@ def reindex_terms(term_ids: Iterable[int]) -> None:
     for pk in ids:
         if pk in by_id:
             concept = term_concept((), (by_id[pk].code,), vocabulary.by_code)
-            everything = replace(concept, search_clauses=concept.clauses)
-            found |= set(engine.match_ids((everything,), 1))
+            for bits in engine.clause_bitmaps(concept.clauses):  # every synonym
+                found.update(bitmaps.ids(bits))
     reindex_organisations(found)
 
 
 def reindex_all(*, batch_size: int = BATCH_SIZE) -> Iterator[int]:
-    """Rebuild every document, the typo dictionary and the facet bitmaps, one transaction
-    per batch (the bitmaps at the end, in one).
+    """Rebuild every document, the typo dictionary and the bitmaps (facets, and the tokens
+    now in at least `matching.FREQUENT` documents), one transaction per batch (the bitmaps
+    at the end, in one).
 
     Yields the number of organisations indexed after each batch (for progress reports).
     """
@@ -277,10 +344,11 @@ def reindex_all(*, batch_size: int = BATCH_SIZE) -> Iterator[int]:
     vocabulary = load_vocabulary()
     SearchToken.objects.all().delete()
     keys_of: dict[int, list[str]] = {}
+    postings: Postings = defaultdict(list)
     for batch in _batches(ids, max(1, batch_size)):
         with transaction.atomic():
-            changes = _reindex(batch, vocabulary)
+            changes = _reindex(batch, vocabulary, frequent=frozenset(), postings=postings)
         keys_of.update({pk: sorted(new) for pk, (_old, new) in changes.items()})
         yield len(keys_of)
     with transaction.atomic():
-        bitmaps.rebuild(keys_of)
+        bitmaps.rebuild(keys_of, tokens=_frequent_bitmaps(postings))

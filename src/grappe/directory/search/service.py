@@ -14,7 +14,15 @@ from types import ModuleType
 from django.db import connection
 
 from grappe.core.i18n import is_english
-from grappe.directory.search import bitmaps, facets, filters, postgres, ranking, sqlite
+from grappe.directory.search import (
+    bitmaps,
+    facets,
+    filters,
+    matching,
+    postgres,
+    ranking,
+    sqlite,
+)
 from grappe.directory.search.expansion import (
     ParsedQuery,
     Vocabulary,
@@ -214,23 +222,25 @@ def relaxation(concept_count: int) -> list[int]:
 
 
 def _text_matches(
-    parsed: ParsedQuery, engine: ModuleType, allowed: int | None, members_only: bool
+    parsed: ParsedQuery,
+    engine: ModuleType,
+    tokens: dict[str, int],
+    allowed: int | None,
+    members_only: bool,
 ) -> TextMatches:
     """The matches at the strictest level of `relaxation` that finds MIN_RESULTS of them
     passing the filters (or at the loosest), and their text rank.
 
-    A level is first asked for RANK_LIMIT + 1 ids, unranked; when there are more (a broad
-    query: "ISO 9001" among 100 000 organisations), every match is read as a bitmap. Ranking
-    every match of a broad query would cost most of the time of the search: the backend
-    ranks an even sample of about RANK_LIMIT of them (`engine.ranks`); the others follow,
-    unranked. Count and facets are exact."""
+    Each concept's matches are a bitmap (`matching`: bit operations on the frequent tokens'
+    bitmaps, the database for the rare parts, in one query); a level is a bit count away.
+    Ranking every match of a broad query ("ISO 9001" among 100 000 organisations) would
+    cost most of the time of the search: the backend ranks an even sample of about
+    RANK_LIMIT of them (`engine.ranks`); the others follow, unranked. Count and facets are
+    exact."""
+    concepts = matching.concept_bitmaps(parsed.concepts, tokens, engine.clause_bitmaps)
     levels = relaxation(len(parsed.concepts))
     for at_least in levels:
-        ids = engine.match_ids(parsed.concepts, at_least, limit=engine.RANK_LIMIT + 1)
-        if len(ids) > engine.RANK_LIMIT:
-            matched = engine.match_bitmap(parsed.concepts, at_least)
-        else:
-            matched = bitmaps.of_ids(ids)
+        matched = matching.at_least(concepts, at_least)
         bits = matched if allowed is None else matched & allowed
         if members_only and bits:
             bits = filters.only_members(bits, engine.ids_of)
@@ -258,14 +268,15 @@ def search(query: SearchQuery) -> SearchResult:
         vocabulary,
         lambda words, known: corrections(words, known, engine.typo_candidates_sql),
     )
-    facet_bits = bitmaps.load()
+    loaded = bitmaps.load()
+    facet_bits = loaded.facets
     clusters = {
         pk: (slug, name) for pk, slug, name in Cluster.objects.values_list("id", "slug", "name")
     }
     filter_codes = {code for facet in TERM_FACETS for code in getattr(query, facet)}
     if parsed.concepts:
         allowed = filters.bitmap(query, facet_bits, vocabulary, clusters)
-        found = _text_matches(parsed, engine, allowed, query.members_only)
+        found = _text_matches(parsed, engine, loaded.tokens, allowed, query.members_only)
         matched = found.bits
     else:
         matched = bitmaps.of_ids(_directory_ids(query, engine))

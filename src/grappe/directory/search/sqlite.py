@@ -1,12 +1,13 @@
 """The SQLite backend: an FTS5 table ranked by bm25() with one weight per column."""
 
 import math
+from collections.abc import Sequence
 
 from django.db import connection
 
 from grappe.directory.search import bitmaps
-from grappe.directory.search.expansion import Concept
-from grappe.directory.search.syntax import boolean_expression
+from grappe.directory.search.expansion import Clause, Concept
+from grappe.directory.search.syntax import boolean_expression, clause_expression
 
 FTS_TABLE = "directory_search_fts"
 # Column weights, in the table's column order: name, terms, capability, description, place.
@@ -22,17 +23,16 @@ def expression(concepts: tuple[Concept, ...], at_least: int) -> str:
     )
 
 
-def match_ids(
-    concepts: tuple[Concept, ...], at_least: int, *, limit: int | None = None
-) -> list[int]:
-    """The ids of the matching organisations, in id order (FTS5 returns rows by rowid, the
-    organisation's id), at most `limit` of them. Not ranked: finding costs far less."""
-    sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [expression(concepts, at_least)])
-        return [pk for (pk,) in cursor.fetchall()]
+def clause_bitmaps(clauses: Sequence[Clause]) -> list[int]:
+    """The matches of each clause as a bitmap, in one query (see `matching`)."""
+    return bitmaps.of_selects(
+        [clause_text(clause) for clause in clauses],
+        f"SELECT group_concat(rowid) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+    )
+
+
+def clause_text(clause: Clause) -> str:
+    return clause_expression(clause, quote='"{}"'.format, and_=" AND ", or_=" OR ")
 
 
 def ids_of(sql: str, params: list) -> list[int]:
@@ -42,12 +42,6 @@ def ids_of(sql: str, params: list) -> list[int]:
         cursor.execute(f"SELECT group_concat(id) FROM ({sql})", params)
         (found,) = cursor.fetchone()
     return list(map(int, found.split(","))) if found else []
-
-
-def match_bitmap(concepts: tuple[Concept, ...], at_least: int) -> int:
-    """Every match as a bitmap."""
-    sql = f"SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-    return bitmaps.of_ids(ids_of(sql, [expression(concepts, at_least)]))
 
 
 def ranks(

@@ -4,7 +4,7 @@ import re
 from collections.abc import Callable
 from itertools import combinations
 
-from grappe.directory.search.expansion import Concept
+from grappe.directory.search.expansion import Clause, Concept
 
 SAFE_TOKEN = re.compile(r"^[a-z0-9]+$")
 
@@ -29,14 +29,10 @@ def boolean_expression(
     [a-z0-9] are written, each quoted, so no user character reaches the query parser."""
     concept_parts = []
     for concept in concepts:
-        clause_parts = []
-        for clause in concept.search_clauses:
-            word_parts = [
-                _group([quote(token) for token in word if SAFE_TOKEN.match(token)], or_)
-                for word in clause
-            ]
-            if all(word_parts):
-                clause_parts.append(_group(word_parts, and_))
+        clause_parts = [
+            clause_expression(clause, quote=quote, and_=and_, or_=or_)
+            for clause in concept.search_clauses
+        ]
         concept_parts.append(_group(clause_parts, or_))
     concept_parts = [part for part in concept_parts if part]
     at_least = min(max(at_least, 1), len(concept_parts))
@@ -45,3 +41,18 @@ def boolean_expression(
     return _group(
         [_group(list(chosen), and_) for chosen in combinations(concept_parts, at_least)], or_
     )
+
+
+def searchable(clause: Clause) -> Clause | None:
+    """The clause with only the tokens a query may hold, or None when a word has none left
+    (the clause can then match nothing and is left out of the expression)."""
+    words = tuple(tuple(token for token in word if SAFE_TOKEN.match(token)) for word in clause)
+    return words if words and all(words) else None
+
+
+def clause_expression(clause: Clause, *, quote: Callable[[str], str], and_: str, or_: str) -> str:
+    """An AND of words, each an OR of its tokens; "" when `searchable` leaves it out."""
+    words = searchable(clause)
+    if words is None:
+        return ""
+    return _group([_group([quote(token) for token in word], or_) for word in words], and_)
