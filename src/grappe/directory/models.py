@@ -202,6 +202,9 @@ class SearchFacet(models.Model):
     stamp = models.BigIntegerField(default=0)
 
     class Meta:
+        # A search reads every key and stamp: from this index alone, not from rows whose
+        # bits (12.5 kB for 100 000 organisations) come before the stamp.
+        indexes = [models.Index(fields=["key", "stamp"], name="directory_searchfacet_stamps")]
         verbose_name = _("search facet")
         verbose_name_plural = _("search facets")
 
