@@ -4,9 +4,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import connection, models, transaction
+from django.utils import timezone
 
-from grappe.core.bulk import insert_many
+from grappe.core.bulk import insert_rows
 from grappe.core.models import ActivityLog, User
 
 
@@ -66,16 +67,33 @@ def log_activities(
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("log_activities must be called inside the service's transaction.")
     actor = actor if actor is not None and actor.is_authenticated else None
-    logs = [
-        ActivityLog(
-            actor=actor,
-            action=action,
-            data=data or {},
-            content_type=ContentType.objects.get_for_model(target),
-            object_id=str(target.pk),
-            object_repr=str(target)[:255],
+    # Rows rather than model instances: an import logs one entry per row of its file.
+    data_field = ActivityLog._meta.get_field("data")
+    created_at = ActivityLog._meta.get_field("created_at").get_db_prep_save(
+        timezone.now(), connection
+    )
+    rows = [
+        (
+            actor.pk if actor else None,
+            action,
+            ContentType.objects.get_for_model(target).pk,  # cached by Django
+            str(target.pk),
+            str(target)[:255],
+            data_field.get_db_prep_save(data or {}, connection),
+            created_at,
         )
         for target, data in entries
     ]
-    insert_many(ActivityLog, logs)
-    return len(logs)
+    insert_rows(ActivityLog._meta.db_table, LOG_COLUMNS, rows)
+    return len(rows)
+
+
+LOG_COLUMNS = (
+    "actor_id",
+    "action",
+    "content_type_id",
+    "object_id",
+    "object_repr",
+    "data",
+    "created_at",
+)

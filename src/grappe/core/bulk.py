@@ -1,6 +1,7 @@
 """Inserting many rows fast, for imports of tens of thousands of objects."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.db import connection, models
 
@@ -17,22 +18,38 @@ def insert_many(model: type[models.Model], objects: Sequence[models.Model]) -> N
     database's. The caller reads back the ids it needs (by a unique field).
     """
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
-    table = connection.ops.quote_name(model._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
+    insert_rows(
+        model._meta.db_table,
+        [field.column for field in fields],
+        (
+            [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
+            for obj in objects
+        ),
+    )
+
+
+def insert_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """INSERT rows of values, ready for the database, into these columns of the table.
+
+    PostgreSQL receives them through COPY, several times faster than one INSERT per row
+    even pipelined; SQLite runs one prepared statement over them (`executemany`)."""
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(column) for column in columns)
     with connection.cursor() as cursor:
-        for start in range(0, len(objects), BATCH):
-            cursor.executemany(
-                sql,
-                [
-                    [
-                        field.get_db_prep_save(field.pre_save(obj, True), connection)
-                        for field in fields
-                    ]
-                    for obj in objects[start : start + BATCH]
-                ],
-            )
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        sql = f"INSERT INTO {quote(table)} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
+        batch = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) == BATCH:
+                cursor.executemany(sql, batch)
+                batch = []
+        if batch:
+            cursor.executemany(sql, batch)
 
 
 def update_many(

@@ -8,7 +8,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from stdnum.fr import siret as stdnum_siret
 
 from grappe.core.i18n import localised
 from grappe.members.choices import (
@@ -23,6 +22,7 @@ from grappe.members.choices import (
 )
 from grappe.members.geography import place_of_postcode, region_name
 from grappe.members.validators import (
+    is_valid_siret,
     normalise_phone,
     validate_french_postcode,
     validate_naf,
@@ -122,7 +122,7 @@ class Organisation(models.Model):
             self.phone = normalise_phone(self.phone)
         except ValidationError as error:
             errors["phone"] = error
-        if self.siret and stdnum_siret.is_valid(self.siret):
+        if self.siret and is_valid_siret(self.siret):
             if not self.siren:
                 self.siren = self.siret[:9]
             elif self.siret[:9] != self.siren:

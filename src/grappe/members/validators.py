@@ -1,6 +1,7 @@
 """Field validators of the members domain; they raise errors that name what is wrong."""
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 from django.core.exceptions import ValidationError
@@ -20,8 +21,15 @@ def validate_siren(value: str) -> None:
         )
 
 
+@lru_cache(maxsize=1024)
+def is_valid_siret(value: str) -> bool:
+    """python-stdnum's check, remembered: checking an organisation asks it twice (the
+    field's validator, then the model's clean), and an import does so for every row."""
+    return stdnum_siret.is_valid(value)
+
+
 def validate_siret(value: str) -> None:
-    if value and not stdnum_siret.is_valid(value):
+    if value and not is_valid_siret(value):
         raise ValidationError(
             _("“%(value)s” is not a valid SIRET number."), params={"value": value}
         )

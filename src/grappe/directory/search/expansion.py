@@ -23,6 +23,7 @@ CODE_TOKEN_PREFIX = "zz"  # a term the organisation carries; no analysed word st
 MENTION_TOKEN_PREFIX = "zy"  # a term its texts mention by a label or a synonym
 MAX_QUERY_WORDS = 24
 MAX_CONCEPTS = 12
+MAX_REMEMBERED_WORDS = 200_000  # per vocabulary, for `Vocabulary.phrases_starting`
 
 # A clause is an AND of words, each word an OR of its tokens; a concept is an OR of clauses.
 Alternatives = tuple[str, ...]
@@ -97,6 +98,23 @@ class Vocabulary:
                 for token in forms(phrase[0]):
                     index[token].append((phrase, term.code))
         return dict(index)
+
+    @cached_property
+    def _starting(self) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+        return {}
+
+    def phrases_starting(self, word: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+        """The phrases that may start at this folded word (by any of its forms), with their
+        term's code; remembered, as indexing asks it for every word of every text."""
+        found = self._starting.get(word)
+        if found is None:
+            index = self.phrase_index
+            found = tuple(
+                dict.fromkeys(item for token in forms(word) for item in index.get(token, ()))
+            )
+            if len(self._starting) < MAX_REMEMBERED_WORDS:
+                self._starting[word] = found
+        return found
 
 
 VOCABULARY_SQL = (
@@ -180,18 +198,16 @@ def _recognise(
     query_words: list[str], vocabulary: Vocabulary
 ) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Split the words into runs: (words, codes of the terms they name, or none)."""
-    index = vocabulary.phrase_index
     runs, position = [], 0
     while position < len(query_words):
         best_length, codes = 0, set()
-        for token in forms(query_words[position]):
-            for phrase, code in index.get(token, ()):
-                window = query_words[position : position + len(phrase)]
-                if len(window) == len(phrase) and all(map(_same_word, window, phrase)):
-                    if len(phrase) > best_length:
-                        best_length, codes = len(phrase), {code}
-                    elif len(phrase) == best_length:
-                        codes.add(code)
+        for phrase, code in vocabulary.phrases_starting(query_words[position]):
+            window = query_words[position : position + len(phrase)]
+            if len(window) == len(phrase) and all(map(_same_word, window, phrase)):
+                if len(phrase) > best_length:
+                    best_length, codes = len(phrase), {code}
+                elif len(phrase) == best_length:
+                    codes.add(code)
         length = max(best_length, 1)
         runs.append((tuple(query_words[position : position + length]), tuple(sorted(codes))))
         position += length

@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from grappe.core.bulk import insert_rows
 from grappe.directory.models import (
     Capability,
     CapabilityProfile,
@@ -102,10 +103,10 @@ class Built:
         return (self.name, self.terms, self.capability, self.description, self.place)
 
 
-def build_documents(ids: list[int], vocabulary: Vocabulary) -> list[Built]:
-    """The search documents of these organisations, read in six queries."""
-    term_texts = {term.id: term_text(term) for term in vocabulary.terms}
-    wanted = set(ids)
+def build_documents(ids: list[int], vocabulary: Vocabulary) -> Iterator[Built]:
+    """The search documents of these organisations: their data read now, in six queries,
+    and each document analysed when the iterator reaches it (so that the database may
+    store one while the next is analysed, see `_reindex`)."""
     organisations = Organisation.objects.filter(_of(ids, "pk")).values_list(
         "id",
         "name",
@@ -143,7 +144,23 @@ def build_documents(ids: list[int], vocabulary: Vocabulary) -> list[Built]:
             "organisation_id", "cluster_id", "cluster__name"
         )
     )
-    documents = []
+    return _analysed(
+        set(ids), list(organisations), profiles, capabilities, equipment, tolerances, clusters,
+        vocabulary,
+    )  # fmt: skip
+
+
+def _analysed(
+    wanted: set[int],
+    organisations: list[tuple],
+    profiles: dict[int, tuple[str, str]],
+    capabilities: dict[int, list[tuple]],
+    equipment: dict[int, list[tuple]],
+    tolerances: dict[int, list[tuple]],
+    clusters: dict[int, list[tuple]],
+    vocabulary: Vocabulary,
+) -> Iterator[Built]:
+    term_texts = {term.id: term_text(term) for term in vocabulary.terms}
     for pk, name, city, departement, region, description_fr, description_en, *rest in organisations:
         if pk not in wanted:
             continue  # in the range of ids read, not asked for
@@ -163,36 +180,33 @@ def build_documents(ids: list[int], vocabulary: Vocabulary) -> list[Built]:
             headcount_band=headcount_band,
             kind=kind,
         )
-        documents.append(
-            Built(
-                organisation_id=pk,
-                name=analyse_with_mentions(name, vocabulary),
-                terms=" ".join(term_texts[term_id] for (term_id,) in capabilities[pk]),
-                capability=analyse_with_mentions("\n".join(capability_parts), vocabulary),
-                description=analyse_with_mentions(
-                    f"{description_fr}\n{description_en}", vocabulary
-                ),
-                place=_analyse_place(" ".join(place)),
-                facets=" ".join(keys),
-            )
+        yield Built(
+            organisation_id=pk,
+            name=analyse_with_mentions(name, vocabulary),
+            terms=" ".join(term_texts[term_id] for (term_id,) in capabilities[pk]),
+            capability=analyse_with_mentions("\n".join(capability_parts), vocabulary),
+            description=analyse_with_mentions(f"{description_fr}\n{description_en}", vocabulary),
+            place=_analyse_place(" ".join(place)),
+            facets=" ".join(keys),
         )
-    return documents
 
 
-INSERT_SQL = (
-    "INSERT INTO directory_searchdocument "
-    "(organisation_id, name, terms, capability, description, place, facets, updated_at) "
-    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"
-)
-
-
-def _write(documents: list[Built]) -> None:
+def _write(documents: Iterable[Built]) -> list[Built]:
+    """Store the documents, as the iterator gives them; return them."""
     now = timezone.now()
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            INSERT_SQL,
-            [(d.organisation_id, *d.columns(), d.facets, now) for d in documents],
-        )
+    written = []
+
+    def rows() -> Iterator[tuple]:
+        for document in documents:
+            written.append(document)
+            yield (document.organisation_id, *document.columns(), document.facets, now)
+
+    insert_rows(
+        SearchDocument._meta.db_table,
+        ["organisation_id", *DOCUMENT_COLUMNS, "facets", "updated_at"],
+        rows(),
+    )
+    return written
 
 
 def document_tokens(document: Built) -> set[str]:
@@ -220,35 +234,48 @@ def _word_keys(tokens: set[str], frequent: frozenset[str]) -> set[str]:
     return {bitmaps.WORD + token for token in tokens & frequent}
 
 
+def _delete(ids: list[int], *, with_texts: bool) -> dict:
+    """Delete these documents; return id → (facet keys, and with `with_texts` the text of
+    their columns) of those there were, in one query."""
+    texts = " || ' ' || ".join(DOCUMENT_COLUMNS) if with_texts else "''"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {SearchDocument._meta.db_table} "
+            f"WHERE organisation_id IN ({', '.join(['%s'] * len(ids))}) "
+            f"RETURNING organisation_id, facets, {texts}",
+            ids,
+        )
+        return {pk: (facets, texts) for pk, facets, texts in cursor.fetchall()}
+
+
 def _reindex(
     ids: list[int],
     vocabulary: Vocabulary,
     *,
     frequent: frozenset[str],
     postings: Postings | None = None,
+    written_tokens: set[str],
 ) -> dict[int, tuple[set, set]]:
     """Rebuild these documents; return each one's bitmap keys before and after: its facet
     values, and the `frequent` tokens (those with a bitmap) it holds. With `postings`, the
     tokens are left out of the keys and every token's documents are collected there
-    instead, for a rebuild of the token bitmaps."""
-    columns = ("organisation_id", "facets", *(DOCUMENT_COLUMNS if frequent else ()))
-    before = {}
-    for pk, facets, *texts in SearchDocument.objects.filter(organisation_id__in=ids).values_list(
-        *columns
-    ):
-        keys = set(facets.split())
-        if texts and postings is None:
-            keys |= _word_keys(set(" ".join(texts).split()), frequent)
-        before[pk] = keys
-    documents = build_documents(ids, vocabulary)
-    SearchDocument.objects.filter(organisation_id__in=ids).delete()
-    _write(documents)
+    instead, for a rebuild of the token bitmaps. `written_tokens` are the typo dictionary's
+    tokens written by the batches before (this one's are added)."""
+    before = {
+        pk: set(facets.split()) | _word_keys(set(texts.split()), frequent)
+        for pk, (facets, texts) in _delete(
+            ids, with_texts=bool(frequent) and postings is None
+        ).items()
+    }
+    documents = _write(build_documents(ids, vocabulary))
     token_sets = [document_tokens(document) for document in documents]
+    new_tokens = typo_tokens(token_sets) - written_tokens
     SearchToken.objects.bulk_create(
-        [SearchToken(token=token) for token in sorted(typo_tokens(token_sets))],
+        [SearchToken(token=token) for token in sorted(new_tokens)],
         batch_size=BATCH_SIZE,
         ignore_conflicts=True,
     )
+    written_tokens.update(new_tokens)
     after = {}
     for document, tokens in zip(documents, token_sets, strict=True):
         keys = set(document.facets.split())
@@ -298,8 +325,18 @@ def reindex_organisations(organisation_ids: Iterable[int]) -> None:
         bulk = len(ids) >= matching.FREQUENT and len(ids) >= BULK_SHARE * everyone
         postings: Postings | None = defaultdict(list) if bulk else None
         frequent = frozenset() if bulk else bitmaps.frequent_tokens()
+        if bulk and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                # New documents wait in the GIN index's pending list, merged into the index
+                # when the list is full: one large merge costs less than many small ones.
+                cursor.execute("SET LOCAL gin_pending_list_limit = '256MB'")
+        written: set[str] = set()
         for batch in _batches(ids, BATCH_SIZE):
-            changes.update(_reindex(batch, vocabulary, frequent=frequent, postings=postings))
+            changes.update(
+                _reindex(
+                    batch, vocabulary, frequent=frequent, postings=postings, written_tokens=written
+                )
+            )
         bitmaps.apply_changes(changes)
         if postings is not None:
             asked = set(ids)
@@ -308,6 +345,8 @@ def reindex_organisations(organisation_ids: Iterable[int]) -> None:
             )
             _collect_postings([pk for pk in others if pk not in asked], postings)
             bitmaps.replace_tokens(_frequent_bitmaps(postings))
+            if connection.vendor == "postgresql":
+                postgres.merge_pending_entries()
 
 
 def reindex_terms(term_ids: Iterable[int]) -> None:
@@ -345,9 +384,12 @@ def reindex_all(*, batch_size: int = BATCH_SIZE) -> Iterator[int]:
     SearchToken.objects.all().delete()
     keys_of: dict[int, list[str]] = {}
     postings: Postings = defaultdict(list)
+    written: set[str] = set()
     for batch in _batches(ids, max(1, batch_size)):
         with transaction.atomic():
-            changes = _reindex(batch, vocabulary, frequent=frozenset(), postings=postings)
+            changes = _reindex(
+                batch, vocabulary, frequent=frozenset(), postings=postings, written_tokens=written
+            )
         keys_of.update({pk: sorted(new) for pk, (_old, new) in changes.items()})
         yield len(keys_of)
     with transaction.atomic():

@@ -6,10 +6,11 @@ the transaction that writes). Writing takes a few queries per kind of change wha
 number of rows, and the search index is rebuilt once, for every organisation touched.
 """
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils.translation import ngettext
 
 from grappe.core.activity import log_activities, log_activity
+from grappe.core.bulk import insert_rows
 from grappe.core.hooks import ORGANISATIONS_CHANGED, announce, held_announcements
 from grappe.core.models import User
 from grappe.directory.models import Capability
@@ -124,17 +125,11 @@ def _write_capabilities(*, actor: User | None, plan: ImportPlan) -> None:
 
 
 def _insert_capabilities(pairs: list[tuple[int, int]]) -> None:
-    """Insert (organisation id, term id) pairs with one prepared statement: a capability is
-    two ids, and building a model instance for each of hundreds of thousands of them takes
-    most of an import's time. The table's unique constraint still guards against repeats."""
-    table = connection.ops.quote_name(Capability._meta.db_table)
-    columns = ", ".join(
-        connection.ops.quote_name(Capability._meta.get_field(name).column)
-        for name in ("organisation", "term")
+    """Insert (organisation id, term id) pairs as rows: a capability is two ids, and
+    building a model instance for each of hundreds of thousands of them takes most of an
+    import's time. The table's unique constraint still guards against repeats."""
+    insert_rows(
+        Capability._meta.db_table,
+        [Capability._meta.get_field(name).column for name in ("organisation", "term")],
+        pairs,
     )
-    with connection.cursor() as cursor:
-        for start in range(0, len(pairs), 10 * BATCH):
-            cursor.executemany(
-                f"INSERT INTO {table} ({columns}) VALUES (%s, %s)",
-                pairs[start : start + 10 * BATCH],
-            )
