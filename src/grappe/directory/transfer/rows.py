@@ -184,6 +184,7 @@ class _Planner:
         self.year = current_year()
         self.fees: dict[tuple[str, str, int], Decimal | None] = {}
         self.sirets: dict[str, int] = {}
+        self.compact_sirets: dict[str, str] = {}  # as written → compact, read once
 
     def run(self) -> None:
         self._load()
@@ -196,7 +197,10 @@ class _Planner:
         sirets = set()
         if "siret" in self.columns:
             index = self.columns["siret"]
-            sirets = {stdnum_siret.compact(cells[index]) for _n, cells in self.table.rows}
+            self.compact_sirets = {
+                cells[index]: stdnum_siret.compact(cells[index]) for _n, cells in self.table.rows
+            }
+            sirets = set(self.compact_sirets.values())
             sirets.discard("")
         self.existing = {
             organisation.siret: organisation
@@ -247,7 +251,9 @@ class _Planner:
             if cells[index]:
                 self._error(number, get_column_letter(index + 1), _("this cell has no column."))
         if "siret" in values:
-            values["siret"] = stdnum_siret.compact(values["siret"])
+            siret = values["siret"]
+            compact = self.compact_sirets.get(siret)
+            values["siret"] = stdnum_siret.compact(siret) if compact is None else compact
         organisation = self._match(number, values.get("siret", ""))
         data = self._organisation_data(number, values, organisation)
         checked = None
