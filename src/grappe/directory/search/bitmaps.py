@@ -13,6 +13,7 @@ Ids rather than codes, so that renaming a term or a cluster changes no bitmap. T
 table holds the bitmaps of the tokens found in many documents, "w<token>" (see `matching`).
 """
 
+import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from grappe.directory.models import SearchFacet
 
 TERM, CLUSTER, DEPARTEMENT, HEADCOUNT_BAND, KIND = "t", "c", "d", "h", "k"
 WORD = "w"  # a frequent token of the search documents (see `matching`)
+# No bits: a stamp that database triggers change with every membership (migration 0006).
+MEMBERSHIPS = "m"
 MAX_KEY_LENGTH = 64
 FIELD_PREFIXES = {"departement": DEPARTEMENT, "headcount_band": HEADCOUNT_BAND, "kind": KIND}
 
@@ -134,7 +137,7 @@ def rebuild(keys_of: dict[int, list[str]], *, tokens: dict[str, int]) -> None:
     for pk, keys in keys_of.items():
         for key in keys:
             _set(bitmaps.setdefault(key, bytearray()), pk, True)
-    SearchFacet.objects.all().delete()
+    SearchFacet.objects.exclude(key=MEMBERSHIPS).delete()
     SearchFacet.objects.bulk_create([*_rows(bitmaps), *_rows(tokens, WORD)], batch_size=100)
 
 
@@ -152,6 +155,7 @@ _read: dict[str, tuple[int, int]] = {}
 class Loaded:
     facets: dict[str, int]  # facet key → bitmap
     tokens: dict[str, int]  # frequent token (without its prefix) → bitmap
+    memberships: int | None = None  # the stamp of the memberships, None if unknown
 
 
 _loaded = Loaded({}, {})
@@ -178,9 +182,15 @@ def load() -> Loaded:
             _read[key] = (stamp, int.from_bytes(bits, "little"))
     for key in gone | (set(stale) - _read.keys()):
         _read.pop(key, None)
+    memberships = _read.get(MEMBERSHIPS, (None,))[0]
     _loaded = Loaded(
-        facets={key: bits for key, (_s, bits) in _read.items() if not key.startswith(WORD)},
+        facets={
+            key: bits
+            for key, (_s, bits) in _read.items()
+            if not key.startswith(WORD) and key != MEMBERSHIPS
+        },
         tokens={key[1:]: bits for key, (_s, bits) in _read.items() if key.startswith(WORD)},
+        memberships=memberships,
     )
     return _loaded
 
@@ -222,14 +232,20 @@ def has(bits: bytes, pk: int) -> bool:
     return index < len(bits) and bool(bits[index] >> (pk & 7) & 1)
 
 
+_NONZERO_BYTES = re.compile(rb"[^\x00]+")
+_BITS_OF_BYTE = tuple(tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256))
+
+
 def ids(bitmap: int) -> list[int]:
-    """The ids of a bitmap, in order."""
-    found = []
-    for index, byte in enumerate(bitmap.to_bytes((bitmap.bit_length() + 7) // 8, "little")):
-        if byte:
-            base = index << 3
-            found += [base + bit for bit in range(8) if byte >> bit & 1]
-    return found
+    """The ids of a bitmap, in order. The runs of zero bytes are skipped by the regular
+    expression engine: a sample of a thousand ids among 100 000 is mostly zeros."""
+    data = _int_bytes(bitmap)
+    return [
+        (offset << 3) + bit
+        for run in _NONZERO_BYTES.finditer(data)
+        for offset, byte in enumerate(run.group(), run.start())
+        for bit in _BITS_OF_BYTE[byte]
+    ]
 
 
 def multiples(step: int, length: int) -> int:

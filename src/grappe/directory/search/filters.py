@@ -101,11 +101,26 @@ def bitmap(
 
 FEW_IDS = 5000  # up to this many matches, their memberships are looked up by id
 
+# (year, stamp of the memberships) → this year's members, as a bitmap (see `only_members`)
+_members: dict[tuple[int, int], int] = {}
 
-def only_members(matched: int, ids_of: Callable[[str, list], list[int]]) -> int:
-    """The matches that have an active membership this year. A few are looked up by id
-    (the membership table's unique index on organisation and year); many, against the
-    list of this year's members (tens of thousands in a national directory)."""
+
+def only_members(
+    matched: int, ids_of: Callable[[str, list], list[int]], stamp: int | None = None
+) -> int:
+    """The matches that have an active membership this year.
+
+    With the stamp of the memberships (changed by the database with every membership, see
+    `bitmaps.MEMBERSHIPS`), this year's members are read once as a bitmap and kept until
+    the stamp changes. Without it, a few matches are looked up by id (the membership
+    table's unique index on organisation and year); many, against the list of this year's
+    members (tens of thousands in a national directory)."""
+    if stamp is not None:
+        key = (current_year(), stamp)
+        if key not in _members:
+            _members.clear()
+            _members[key] = bitmaps.of_ids(ids_of(MEMBERS_SQL_AS_ID, _members_params()))
+        return matched & _members[key]
     if matched.bit_count() > FEW_IDS:
         return matched & bitmaps.of_ids(ids_of(MEMBERS_SQL_AS_ID, _members_params()))
     ids = bitmaps.ids(matched)

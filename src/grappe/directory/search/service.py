@@ -224,7 +224,7 @@ def relaxation(concept_count: int) -> list[int]:
 def _text_matches(
     parsed: ParsedQuery,
     engine: ModuleType,
-    tokens: dict[str, int],
+    loaded: bitmaps.Loaded,
     allowed: int | None,
     members_only: bool,
 ) -> TextMatches:
@@ -237,13 +237,13 @@ def _text_matches(
     cost most of the time of the search: the backend ranks an even sample of about
     RANK_LIMIT of them (`engine.ranks`); the others follow, unranked. Count and facets are
     exact."""
-    concepts = matching.concept_bitmaps(parsed.concepts, tokens, engine.clause_bitmaps)
+    concepts = matching.concept_bitmaps(parsed.concepts, loaded.tokens, engine.clause_bitmaps)
     levels = relaxation(len(parsed.concepts))
     for at_least in levels:
         matched = matching.at_least(concepts, at_least)
         bits = matched if allowed is None else matched & allowed
         if members_only and bits:
-            bits = filters.only_members(bits, engine.ids_of)
+            bits = filters.only_members(bits, engine.ids_of, loaded.memberships)
         if bits.bit_count() >= MIN_RESULTS or at_least == levels[-1]:
             break
     ranked = []
@@ -276,7 +276,7 @@ def search(query: SearchQuery) -> SearchResult:
     filter_codes = {code for facet in TERM_FACETS for code in getattr(query, facet)}
     if parsed.concepts:
         allowed = filters.bitmap(query, facet_bits, vocabulary, clusters)
-        found = _text_matches(parsed, engine, loaded.tokens, allowed, query.members_only)
+        found = _text_matches(parsed, engine, loaded, allowed, query.members_only)
         matched = found.bits
     else:
         matched = bitmaps.of_ids(_directory_ids(query, engine))
