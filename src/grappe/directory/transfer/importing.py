@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import ngettext
 
 from grappe.core.activity import log_activities, log_activity
-from grappe.core.bulk import insert_rows
+from grappe.core.bulk import cyclic_gc_paused, insert_rows
 from grappe.core.hooks import ORGANISATIONS_CHANGED, announce, held_announcements
 from grappe.core.models import User
 from grappe.directory.models import Capability
@@ -59,6 +59,11 @@ def import_organisations_file(
     Raises `FileRejected` for a file that is not a table, `ImportRejected` (with every
     error) for a table with errors; in both cases nothing is written.
     """
+    with cyclic_gc_paused():
+        return _import(actor=actor, content=content, filename=filename)
+
+
+def _import(*, actor: User | None, content: bytes, filename: str) -> ImportPlan:
     plan = preview_import(content=content, filename=filename)
     if plan.errors:
         raise ImportRejected(plan)
