@@ -325,11 +325,6 @@ def reindex_organisations(organisation_ids: Iterable[int]) -> None:
         bulk = len(ids) >= matching.FREQUENT and len(ids) >= BULK_SHARE * everyone
         postings: Postings | None = defaultdict(list) if bulk else None
         frequent = frozenset() if bulk else bitmaps.frequent_tokens()
-        if bulk and connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                # New documents wait in the GIN index's pending list, merged into the index
-                # when the list is full: one large merge costs less than many small ones.
-                cursor.execute("SET LOCAL gin_pending_list_limit = '256MB'")
         written: set[str] = set()
         for batch in _batches(ids, BATCH_SIZE):
             changes.update(
@@ -345,8 +340,6 @@ def reindex_organisations(organisation_ids: Iterable[int]) -> None:
             )
             _collect_postings([pk for pk in others if pk not in asked], postings)
             bitmaps.replace_tokens(_frequent_bitmaps(postings))
-            if connection.vendor == "postgresql":
-                postgres.merge_pending_entries()
 
 
 def reindex_terms(term_ids: Iterable[int]) -> None:

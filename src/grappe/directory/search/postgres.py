@@ -75,13 +75,6 @@ def ranks(
         return cursor.fetchall()
 
 
-def merge_pending_entries() -> None:
-    """Merge the GIN index's pending list into the index: every search scans that list
-    from start to end, and a bulk reindex leaves a long one (see `index`)."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT gin_clean_pending_list('directory_searchdocument_vector')")
-
-
 def typo_candidates_sql(words: list[str], spread: int) -> tuple[str, list]:
     """Dictionary tokens similar by trigrams (pg_trgm's index), or with the same first
     letter and a length within `spread`, as on SQLite."""
