@@ -16,7 +16,7 @@ table holds the bitmaps of the tokens found in many documents, "w<token>" (see `
 import re
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import connection
 
@@ -26,6 +26,9 @@ TERM, CLUSTER, DEPARTEMENT, HEADCOUNT_BAND, KIND = "t", "c", "d", "h", "k"
 WORD = "w"  # a frequent token of the search documents (see `matching`)
 # No bits: a stamp that database triggers change with every membership (migration 0006).
 MEMBERSHIPS = "m"
+# No bits: a stamp changed with every write of any bitmap, checked first by a search.
+GENERATION = "g"
+UNBITTED = (MEMBERSHIPS, GENERATION)
 MAX_KEY_LENGTH = 64
 FIELD_PREFIXES = {"departement": DEPARTEMENT, "headcount_band": HEADCOUNT_BAND, "kind": KIND}
 
@@ -75,6 +78,17 @@ def frequent_tokens() -> frozenset[str]:
     return frozenset(key[len(WORD) :] for key in keys)
 
 
+def _new_generation() -> None:
+    """Give the row GENERATION a new stamp, in the transaction that writes bitmaps: a
+    search reads that one stamp, and all the others only when it has changed."""
+    SearchFacet.objects.bulk_create(
+        [SearchFacet(key=GENERATION, bits=b"", stamp=new_stamp())],
+        update_conflicts=True,
+        unique_fields=["key"],
+        update_fields=["stamp"],
+    )
+
+
 def apply_changes(changes: dict[int, tuple[set[str], set[str]]]) -> None:
     """Move organisations between bitmaps: id → (keys it had, keys it has now).
 
@@ -113,6 +127,7 @@ def apply_changes(changes: dict[int, tuple[set[str], set[str]]]) -> None:
         ["bits", "stamp"],
         batch_size=100,
     )
+    _new_generation()
 
 
 def _rows(bitmaps: dict[str, bytearray | int], prefix: str = "") -> list[SearchFacet]:
@@ -137,14 +152,16 @@ def rebuild(keys_of: dict[int, list[str]], *, tokens: dict[str, int]) -> None:
     for pk, keys in keys_of.items():
         for key in keys:
             _set(bitmaps.setdefault(key, bytearray()), pk, True)
-    SearchFacet.objects.exclude(key=MEMBERSHIPS).delete()
+    SearchFacet.objects.exclude(key__in=UNBITTED).delete()
     SearchFacet.objects.bulk_create([*_rows(bitmaps), *_rows(tokens, WORD)], batch_size=100)
+    _new_generation()
 
 
 def replace_tokens(tokens: dict[str, int]) -> None:
     """Replace the token bitmaps by `tokens` (token → bitmap)."""
     SearchFacet.objects.filter(key__startswith=WORD).delete()
     SearchFacet.objects.bulk_create(_rows(tokens, WORD), batch_size=100)
+    _new_generation()
 
 
 # key → (stamp, bitmap) of the bitmaps this process has read (see `load`).
@@ -159,20 +176,34 @@ class Loaded:
 
 
 _loaded = Loaded({}, {})
+_generation: int | None = None  # the generation of `_loaded`
 
 
 def load() -> Loaded:
     """Every bitmap, as a Python integer (bit n ↔ organisation n).
 
-    One small query for the stamps, and a second one for the bitmaps whose stamp differs
-    from the one read last time by this process (all of them the first time)."""
-    global _loaded
+    One query for two stamps: the generation of the bitmaps (see `_new_generation`) and the
+    memberships'. When the generation has changed since this process last read it, a second
+    query reads every bitmap's stamp, and a third the bitmaps whose stamp differs from the
+    one read last time (all of them the first time)."""
+    global _loaded, _generation
+    table = SearchFacet._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT key, stamp FROM {SearchFacet._meta.db_table}")
+        cursor.execute(f"SELECT key, stamp FROM {table} WHERE key IN (%s, %s)", UNBITTED)
+        unbitted = dict(cursor.fetchall())
+    generation = unbitted.get(GENERATION)
+    if generation is not None and generation == _generation:
+        if _loaded.memberships != unbitted.get(MEMBERSHIPS):
+            _loaded = replace(_loaded, memberships=unbitted.get(MEMBERSHIPS))
+        return _loaded
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT key, stamp FROM {table}")
         stamps = dict(cursor.fetchall())
+    _generation = generation
     stale = [key for key, stamp in stamps.items() if _read.get(key, (None,))[0] != stamp]
     gone = _read.keys() - stamps.keys()
     if not stale and not gone:
+        _loaded = replace(_loaded, memberships=stamps.get(MEMBERSHIPS))
         return _loaded
     for start in range(0, len(stale), 500):
         rows = SearchFacet.objects.filter(key__in=stale[start : start + 500]).values_list(
@@ -182,15 +213,14 @@ def load() -> Loaded:
             _read[key] = (stamp, int.from_bytes(bits, "little"))
     for key in gone | (set(stale) - _read.keys()):
         _read.pop(key, None)
-    memberships = _read.get(MEMBERSHIPS, (None,))[0]
     _loaded = Loaded(
         facets={
             key: bits
             for key, (_s, bits) in _read.items()
-            if not key.startswith(WORD) and key != MEMBERSHIPS
+            if not key.startswith(WORD) and key not in UNBITTED
         },
         tokens={key[1:]: bits for key, (_s, bits) in _read.items() if key.startswith(WORD)},
-        memberships=memberships,
+        memberships=stamps.get(MEMBERSHIPS),
     )
     return _loaded
 

@@ -69,10 +69,19 @@ def ranks(
     if step > 1:
         passing &= bitmaps.multiples(step, passing.bit_length())
     with connection.cursor() as cursor:
-        # The ids as one array literal: psycopg adapts a list of a thousand ints slowly.
-        ids = "{" + ",".join(map(str, bitmaps.ids(passing))) + "}"
-        cursor.execute(RANK_SQL, [expression(concepts, at_least), ids])
+        cursor.execute(RANK_SQL, [expression(concepts, at_least), _array(bitmaps.ids(passing))])
         return cursor.fetchall()
+
+
+def _array(ids: list[int]) -> str:
+    """The ids as one array literal: psycopg adapts a list of ints, or as many parameters,
+    several times more slowly, and PostgreSQL plans `= ANY` of one array faster."""
+    return "{" + ",".join(map(str, ids)) + "}"
+
+
+def among(ids: list[int]) -> tuple[str, list]:
+    """A condition on a column being one of these ids, and its parameters."""
+    return "= ANY(%s::bigint[])", [_array(ids)]
 
 
 def typo_candidates_sql(words: list[str], spread: int) -> tuple[str, list]:

@@ -89,20 +89,22 @@ def clean(query: SearchQuery) -> SearchQuery:
 DOCUMENTS_SQL = (
     "SELECT d.organisation_id, o.name, d.name, d.terms, d.capability, d.description, d.place "
     "FROM directory_searchdocument d JOIN members_organisation o ON o.id = d.organisation_id "
-    "WHERE d.organisation_id IN ({})"
+    "WHERE d.organisation_id {}"
 )
 DETAILS_SQL = (
     "SELECT o.id, o.slug, o.name, o.siret, o.description_fr, o.description_en, p.text_fr, "
     "p.text_en FROM members_organisation o "
-    "LEFT JOIN directory_capabilityprofile p ON p.organisation_id = o.id WHERE o.id IN ({})"
+    "LEFT JOIN directory_capabilityprofile p ON p.organisation_id = o.id WHERE o.id {}"
 )
 
 
 def _rows(sql: str, ids: list[int]) -> list[tuple]:
+    """The rows of `sql` whose "{}" becomes the backend's condition on a list of ids."""
     if not ids:
         return []
+    condition, params = backend().among(ids)
     with connection.cursor() as cursor:
-        cursor.execute(sql.format(", ".join(["%s"] * len(ids))), ids)
+        cursor.execute(sql.format(condition), params)
         return cursor.fetchall()
 
 

@@ -67,6 +67,11 @@ def ranks(
     return [row for row in rows if bitmaps.has(kept, row[0])]
 
 
+def among(ids: list[int]) -> tuple[str, list]:
+    """A condition on a column being one of these ids, and its parameters."""
+    return f"IN ({', '.join(['%s'] * len(ids))})", ids
+
+
 def typo_candidates_sql(words: list[str], spread: int) -> tuple[str, list]:
     """Dictionary tokens with the same first letter and a length within `spread`."""
     conditions, params = [], []
