@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from grappe.core.activity import changes_since, field_values, log_activities, log_activity
+from grappe.core.bulk import insert_many
 from grappe.core.hooks import ORGANISATIONS_CHANGED, announce
 from grappe.core.models import User
 from grappe.members.choices import GovernanceRole, GoverningBody
@@ -199,9 +200,9 @@ def set_cluster_memberships(
     made = [wanted[key] for key in wanted.keys() - current.keys()]
     ClusterMembership.objects.filter(pk__in=[link.pk for link in ended]).delete()
     today = timezone.localdate()
-    ClusterMembership.objects.bulk_create(
+    insert_many(
+        ClusterMembership,
         [ClusterMembership(organisation=o, cluster=c, joined_on=today) for o, c in made],
-        batch_size=500,
     )
     log_activities(
         actor=actor,

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from grappe.core.activity import log_activities, log_activity
+from grappe.core.bulk import insert_many, read_ids
 from grappe.core.models import User
 from grappe.members.choices import MembershipStatus
 from grappe.members.models import (
@@ -267,7 +268,9 @@ def import_memberships(
                 paid_on=record.paid_on,
             )
         )
-    created = Membership.objects.bulk_create(memberships, batch_size=500)
+    insert_many(Membership, memberships)
+    read_ids(Membership, memberships, ["organisation_id", "year"])
+    created = memberships
     log_activities(
         actor=actor,
         action="members.membership.created",

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from grappe.core.activity import changes_since, field_values, log_activities, log_activity
-from grappe.core.bulk import insert_many, update_many
+from grappe.core.bulk import insert_many, read_ids, update_many
 from grappe.core.hooks import ORGANISATIONS_CHANGED, announce
 from grappe.core.models import User
 from grappe.members.models import (
@@ -194,7 +194,7 @@ def save_checked_organisations(
     try:
         with transaction.atomic():
             insert_many(Organisation, new)
-            _read_ids(new)
+            read_ids(Organisation, new, ["slug"])
             for fields, organisations in by_fields.items():
                 update_many(Organisation, organisations, fields)
     except IntegrityError as error:
@@ -214,18 +214,6 @@ def save_checked_organisations(
     saved = [*new, *(item.organisation for item in changed)]
     announce(ORGANISATIONS_CHANGED, [organisation.pk for organisation in saved])
     return saved
-
-
-def _read_ids(organisations: Sequence[Organisation]) -> None:
-    """Give organisations just inserted their ids, found by their (unique) slugs."""
-    by_slug = {organisation.slug: organisation for organisation in organisations}
-    slugs = list(by_slug)
-    for start in range(0, len(slugs), 5000):
-        chunk = slugs[start : start + 5000]
-        for slug, pk in Organisation.objects.filter(slug__in=chunk).values_list("slug", "pk"):
-            organisation = by_slug[slug]
-            organisation.pk = pk
-            organisation._state.adding, organisation._state.db = False, "default"
 
 
 def _batch_slug_in(name: str, taken: set[str]) -> str:
