@@ -9,6 +9,7 @@ in step with them (see migration 0002). A batch of ids costs a handful of querie
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -308,6 +309,10 @@ def _collect_postings(ids: list[int], postings: Postings) -> None:
                 postings[token].append(pk)
 
 
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
 def reindex_organisations(organisation_ids: Iterable[int]) -> None:
     """Rebuild the search documents and bitmaps of these organisations (deleted ones are
     dropped), a few queries per batch of 500.
@@ -326,12 +331,17 @@ def reindex_organisations(organisation_ids: Iterable[int]) -> None:
         postings: Postings | None = defaultdict(list) if bulk else None
         frequent = frozenset() if bulk else bitmaps.frequent_tokens()
         written: set[str] = set()
-        for batch in _batches(ids, BATCH_SIZE):
-            changes.update(
-                _reindex(
-                    batch, vocabulary, frequent=frequent, postings=postings, written_tokens=written
+        with postgres.bulk_index_writes() if bulk and is_postgres() else nullcontext():
+            for batch in _batches(ids, BATCH_SIZE):
+                changes.update(
+                    _reindex(
+                        batch,
+                        vocabulary,
+                        frequent=frequent,
+                        postings=postings,
+                        written_tokens=written,
+                    )
                 )
-            )
         bitmaps.apply_changes(changes)
         if postings is not None:
             asked = set(ids)
@@ -356,7 +366,7 @@ def reindex_terms(term_ids: Iterable[int]) -> None:
     )
     vocabulary = load_vocabulary()
     by_id = vocabulary.by_id
-    engine = postgres if connection.vendor == "postgresql" else sqlite
+    engine = postgres if is_postgres() else sqlite
     for pk in ids:
         if pk in by_id:
             concept = term_concept((), (by_id[pk].code,), vocabulary.by_code)
