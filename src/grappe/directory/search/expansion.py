@@ -194,20 +194,27 @@ def _same_word(a: str, b: str) -> bool:
     return a == b or not set(forms(a)).isdisjoint(forms(b))
 
 
+def _named_at(words: list[str], position: int, vocabulary: Vocabulary) -> tuple[int, set[str]]:
+    """The longest run of words from `position` that is a label or a synonym of terms:
+    its length (0 when none) and the codes of those terms."""
+    best_length, codes = 0, set()
+    for phrase, code in vocabulary.phrases_starting(words[position]):
+        window = words[position : position + len(phrase)]
+        if len(window) == len(phrase) and all(map(_same_word, window, phrase)):
+            if len(phrase) > best_length:
+                best_length, codes = len(phrase), {code}
+            elif len(phrase) == best_length:
+                codes.add(code)
+    return best_length, codes
+
+
 def _recognise(
     query_words: list[str], vocabulary: Vocabulary
 ) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Split the words into runs: (words, codes of the terms they name, or none)."""
     runs, position = [], 0
     while position < len(query_words):
-        best_length, codes = 0, set()
-        for phrase, code in vocabulary.phrases_starting(query_words[position]):
-            window = query_words[position : position + len(phrase)]
-            if len(window) == len(phrase) and all(map(_same_word, window, phrase)):
-                if len(phrase) > best_length:
-                    best_length, codes = len(phrase), {code}
-                elif len(phrase) == best_length:
-                    codes.add(code)
+        best_length, codes = _named_at(query_words, position, vocabulary)
         length = max(best_length, 1)
         runs.append((tuple(query_words[position : position + length]), tuple(sorted(codes))))
         position += length
@@ -252,8 +259,19 @@ def term_concept(
 
 
 def mentioned_terms(text_words: list[str], vocabulary: Vocabulary) -> list[str]:
-    """The codes of the terms a text names by a label or a synonym (for the index)."""
-    return sorted({code for _run, codes in _recognise(text_words, vocabulary) for code in codes})
+    """The codes of the terms a text names by a label or a synonym (for the index): the runs
+    of `_recognise`, without building a run for each of the many words that start none."""
+    found: set[str] = set()
+    starting = vocabulary.phrases_starting
+    position, count = 0, len(text_words)
+    while position < count:
+        if not starting(text_words[position]):
+            position += 1
+            continue
+        length, codes = _named_at(text_words, position, vocabulary)
+        found |= codes
+        position += max(length, 1)
+    return sorted(found)
 
 
 def parse(
