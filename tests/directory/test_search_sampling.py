@@ -10,7 +10,6 @@ from collections import Counter
 import pytest
 
 from grappe.directory.models import Capability
-from grappe.directory.search import filters
 from grappe.directory.search.service import search
 from grappe.directory.search.types import SearchQuery
 from grappe.members.models import Organisation
@@ -58,7 +57,6 @@ def sampled(monkeypatch):
     """Rank at most 5 matches (an even sample beyond), on either backend."""
     monkeypatch.setattr("grappe.directory.search.sqlite.RANK_LIMIT", 5)
     monkeypatch.setattr("grappe.directory.search.postgres.RANK_LIMIT", 5)
-    monkeypatch.setattr(filters, "FEW_IDS", 4)  # members looked up in the full list too
 
 
 def every_hit(query: SearchQuery, page: int = 7) -> list[int]:

@@ -8,8 +8,9 @@ checked against the full-text index itself (the backend asked for that one token
 import pytest
 
 from grappe.directory.search import bitmaps, matching
+from grappe.directory.search.engines import backend
 from grappe.directory.search.index import reindex_all
-from grappe.directory.search.service import backend, search
+from grappe.directory.search.service import search
 from grappe.directory.search.types import SearchQuery
 from grappe.directory.services import update_capability_profile
 from grappe.directory.transfer.importing import import_organisations_file

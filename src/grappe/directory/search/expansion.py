@@ -10,7 +10,7 @@ full-text syntax from these analysed tokens only, never from the raw text.
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
@@ -208,16 +208,30 @@ def _named_at(words: list[str], position: int, vocabulary: Vocabulary) -> tuple[
     return best_length, codes
 
 
+def _named_runs(words: list[str], vocabulary: Vocabulary) -> Iterator[tuple[int, int, set[str]]]:
+    """The runs of words that name terms, in order: (start, length, codes of the terms).
+    Most words of a text start no phrase: they are skipped without looking for one."""
+    starting = vocabulary.phrases_starting
+    position, count = 0, len(words)
+    while position < count:
+        length = 0
+        if starting(words[position]):
+            length, codes = _named_at(words, position, vocabulary)
+            if length:
+                yield position, length, codes
+        position += max(length, 1)
+
+
 def _recognise(
     query_words: list[str], vocabulary: Vocabulary
 ) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Split the words into runs: (words, codes of the terms they name, or none)."""
     runs, position = [], 0
-    while position < len(query_words):
-        best_length, codes = _named_at(query_words, position, vocabulary)
-        length = max(best_length, 1)
-        runs.append((tuple(query_words[position : position + length]), tuple(sorted(codes))))
-        position += length
+    for start, length, codes in _named_runs(query_words, vocabulary):
+        runs += [((word,), ()) for word in query_words[position:start]]
+        runs.append((tuple(query_words[start : start + length]), tuple(sorted(codes))))
+        position = start + length
+    runs += [((word,), ()) for word in query_words[position:]]
     return runs
 
 
@@ -259,19 +273,10 @@ def term_concept(
 
 
 def mentioned_terms(text_words: list[str], vocabulary: Vocabulary) -> list[str]:
-    """The codes of the terms a text names by a label or a synonym (for the index): the runs
-    of `_recognise`, without building a run for each of the many words that start none."""
-    found: set[str] = set()
-    starting = vocabulary.phrases_starting
-    position, count = 0, len(text_words)
-    while position < count:
-        if not starting(text_words[position]):
-            position += 1
-            continue
-        length, codes = _named_at(text_words, position, vocabulary)
-        found |= codes
-        position += max(length, 1)
-    return sorted(found)
+    """The codes of the terms a text names by a label or a synonym (for the index)."""
+    return sorted(
+        {code for _start, _length, codes in _named_runs(text_words, vocabulary) for code in codes}
+    )
 
 
 def parse(

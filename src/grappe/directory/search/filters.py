@@ -3,8 +3,6 @@ bitmap (to filter text matches). Several values of one facet are OR-ed, facets A
 
 from collections.abc import Callable
 
-from django.db import connection
-
 from grappe.directory.search import bitmaps
 from grappe.directory.search.expansion import Vocabulary
 from grappe.directory.search.facets import Clusters
@@ -99,38 +97,21 @@ def bitmap(
     return allowed
 
 
-FEW_IDS = 5000  # up to this many matches, their memberships are looked up by id
-
 # (year, stamp of the memberships) → this year's members, as a bitmap (see `only_members`)
 _members: dict[tuple[int, int], int] = {}
 
 
-def only_members(
-    matched: int, ids_of: Callable[[str, list], list[int]], stamp: int | None = None
-) -> int:
+def only_members(matched: int, ids_of: Callable[[str, list], list[int]], stamp: int | None) -> int:
     """The matches that have an active membership this year.
 
-    With the stamp of the memberships (changed by the database with every membership, see
-    `bitmaps.MEMBERSHIPS`), this year's members are read once as a bitmap and kept until
-    the stamp changes. Without it, a few matches are looked up by id (the membership
-    table's unique index on organisation and year); many, against the list of this year's
-    members (tens of thousands in a national directory)."""
-    if stamp is not None:
-        key = (current_year(), stamp)
-        if key not in _members:
+    This year's members are read as a bitmap, and kept until the stamp of the memberships
+    changes (the database changes it with every membership, see `bitmaps.MEMBERSHIPS`);
+    read at every search when there is no stamp (its row deleted by hand)."""
+    key = (current_year(), stamp)
+    members = _members.get(key) if stamp is not None else None
+    if members is None:
+        members = bitmaps.of_ids(ids_of(MEMBERS_SQL_AS_ID, _members_params()))
+        if stamp is not None:
             _members.clear()
-            _members[key] = bitmaps.of_ids(ids_of(MEMBERS_SQL_AS_ID, _members_params()))
-        return matched & _members[key]
-    if matched.bit_count() > FEW_IDS:
-        return matched & bitmaps.of_ids(ids_of(MEMBERS_SQL_AS_ID, _members_params()))
-    ids = bitmaps.ids(matched)
-    found: list[int] = []
-    for start in range(0, len(ids), 1000):
-        chunk = ids[start : start + 1000]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"{MEMBERS_SQL} AND ms.organisation_id IN ({_placeholders(tuple(chunk))})",
-                [*_members_params(), *chunk],
-            )
-            found += [pk for (pk,) in cursor.fetchall()]
-    return bitmaps.of_ids(found)
+            _members[key] = members
+    return matched & members

@@ -26,8 +26,9 @@ from grappe.directory.models import (
     SearchToken,
     Tolerance,
 )
-from grappe.directory.search import bitmaps, matching, postgres, sqlite
+from grappe.directory.search import bitmaps, matching
 from grappe.directory.search.analysis import analyse, forms, words
+from grappe.directory.search.engines import backend
 from grappe.directory.search.expansion import (
     Vocabulary,
     VocabularyTerm,
@@ -41,9 +42,9 @@ from grappe.members.geography import DEPARTEMENTS
 from grappe.members.models import ClusterMembership, Organisation
 
 BATCH_SIZE = 500
-TYPO_TOKEN_MIN_LENGTH = 4
+TYPO_TOKEN_MIN_LENGTH = 4  # the shortest word a 5-letter typo can be corrected towards
 # Reindexing at least this share of the organisations at once chooses the frequent tokens.
-BULK_SHARE = 0.9  # the shortest word a 5-letter typo can be corrected towards
+BULK_SHARE = 0.9
 
 
 def term_text(term: VocabularyTerm) -> str:
@@ -210,9 +211,9 @@ def _write(documents: Iterable[Built]) -> list[Built]:
     return written
 
 
-def document_tokens(document: Built) -> set[str]:
-    """Every token of a document, as the full-text index holds them."""
-    return set(" ".join(document.columns()).split())
+def tokens_of(columns: Iterable[str]) -> set[str]:
+    """Every token of a document's analysed columns, as the full-text index holds them."""
+    return set(" ".join(columns).split())
 
 
 def typo_tokens(token_sets: Iterable[set[str]]) -> set[str]:
@@ -263,13 +264,13 @@ def _reindex(
     instead, for a rebuild of the token bitmaps. `written_tokens` are the typo dictionary's
     tokens written by the batches before (this one's are added)."""
     before = {
-        pk: set(facets.split()) | _word_keys(set(texts.split()), frequent)
+        pk: set(facets.split()) | _word_keys(tokens_of([texts]), frequent)
         for pk, (facets, texts) in _delete(
             ids, with_texts=bool(frequent) and postings is None
         ).items()
     }
     documents = _write(build_documents(ids, vocabulary))
-    token_sets = [document_tokens(document) for document in documents]
+    token_sets = [tokens_of(document.columns()) for document in documents]
     new_tokens = typo_tokens(token_sets) - written_tokens
     SearchToken.objects.bulk_create(
         [SearchToken(token=token) for token in sorted(new_tokens)],
@@ -305,12 +306,8 @@ def _collect_postings(ids: list[int], postings: Postings) -> None:
         for pk, *texts in SearchDocument.objects.filter(_of(batch, "organisation_id")).values_list(
             "organisation_id", *DOCUMENT_COLUMNS
         ):
-            for token in set(" ".join(texts).split()):
+            for token in tokens_of(texts):
                 postings[token].append(pk)
-
-
-def is_postgres() -> bool:
-    return connection.vendor == "postgresql"
 
 
 def reindex_organisations(organisation_ids: Iterable[int]) -> None:
@@ -326,12 +323,13 @@ def reindex_organisations(organisation_ids: Iterable[int]) -> None:
     vocabulary = load_vocabulary()
     changes: dict[int, tuple[set, set]] = {}
     with transaction.atomic():
-        everyone = Organisation.objects.count()
-        bulk = len(ids) >= matching.FREQUENT and len(ids) >= BULK_SHARE * everyone
+        bulk = (
+            len(ids) >= matching.FREQUENT and len(ids) >= BULK_SHARE * Organisation.objects.count()
+        )
         postings: Postings | None = defaultdict(list) if bulk else None
         frequent = frozenset() if bulk else bitmaps.frequent_tokens()
         written: set[str] = set()
-        with postgres.bulk_index_writes() if bulk and is_postgres() else nullcontext():
+        with backend().bulk_index_writes() if bulk else nullcontext():
             for batch in _batches(ids, BATCH_SIZE):
                 changes.update(
                     _reindex(
@@ -366,7 +364,7 @@ def reindex_terms(term_ids: Iterable[int]) -> None:
     )
     vocabulary = load_vocabulary()
     by_id = vocabulary.by_id
-    engine = postgres if is_postgres() else sqlite
+    engine = backend()
     for pk in ids:
         if pk in by_id:
             concept = term_concept((), (by_id[pk].code,), vocabulary.by_code)

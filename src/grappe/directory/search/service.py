@@ -14,15 +14,8 @@ from types import ModuleType
 from django.db import connection
 
 from grappe.core.i18n import is_english
-from grappe.directory.search import (
-    bitmaps,
-    facets,
-    filters,
-    matching,
-    postgres,
-    ranking,
-    sqlite,
-)
+from grappe.directory.search import bitmaps, facets, filters, matching, ranking
+from grappe.directory.search.engines import backend
 from grappe.directory.search.expansion import (
     ParsedQuery,
     Vocabulary,
@@ -57,10 +50,6 @@ class TextMatches:
     at_least: int
     bits: int
     ranked: list[tuple[int, float]]  # (id, rank), in id order
-
-
-def backend() -> ModuleType:
-    return postgres if connection.vendor == "postgresql" else sqlite
 
 
 def _printable(value: object, length: int) -> str:

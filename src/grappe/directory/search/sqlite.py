@@ -1,7 +1,8 @@
 """The SQLite backend: an FTS5 table ranked by bm25() with one weight per column."""
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from django.db import connection
 
@@ -65,6 +66,12 @@ def ranks(
         return rows
     kept = bitmaps.members(passing)
     return [row for row in rows if bitmaps.has(kept, row[0])]
+
+
+@contextmanager
+def bulk_index_writes() -> Iterator[None]:
+    """Write many documents at once: FTS5 needs nothing special (see `postgres`)."""
+    yield
 
 
 def among(ids: list[int]) -> tuple[str, list]:

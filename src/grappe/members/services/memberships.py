@@ -270,10 +270,9 @@ def import_memberships(
         )
     insert_many(Membership, memberships)
     read_ids(Membership, memberships, ["organisation_id", "year"])
-    created = memberships
     log_activities(
         actor=actor,
         action="members.membership.created",
-        entries=((m, {"fee": str(m.fee), "status": m.status, "import": True}) for m in created),
+        entries=((m, {"fee": str(m.fee), "status": m.status, "import": True}) for m in memberships),
     )
-    return created
+    return memberships
